@@ -1,0 +1,69 @@
+/** The CLI's outputs: a readable Vietnamese summary, and JSON for machines. */
+import { Finding, formatNumber, SheetReport, Severity } from '../engine';
+
+const HEADING: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
+const MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
+
+function n(v: number | undefined): string {
+  return v === undefined ? '–' : formatNumber(v);
+}
+
+export function formatText(file: string, reports: SheetReport[]): string {
+  const out: string[] = [`Tệp: ${file}`];
+  for (const r of reports) {
+    const items = r.criteria.filter((c) => c.kind === 'item').length;
+    out.push('', `Trang “${r.sheet}”: bảng ở ${r.table.headerRange}, ${items} tiêu chí${r.year ? `, năm ${r.year}` : ''}.`);
+    for (const severity of ['error', 'warning', 'info'] as Severity[]) {
+      const list = r.findings.filter((f) => f.severity === severity);
+      if (list.length === 0) continue;
+      out.push(`  ${HEADING[severity]} (${list.length}):`);
+      for (const f of list) out.push(`    ${MARK[severity]} ${f.message} [${f.rule}]`);
+    }
+    if (r.findings.length === 0) out.push('  Không thấy lỗi nào.');
+    out.push('  Tổng (tính lại từ các mục): chuẩn / thưởng / tự chấm / thưởng tự chấm');
+    for (const s of r.summary) {
+      out.push(`    ${s.label}: ${n(s.diemChuan)} / ${n(s.diemThuong)} / ${n(s.tuCham)} / ${n(s.thuongTuCham)}`);
+    }
+  }
+  const count = (s: Severity) => reports.reduce((k, r) => k + r.counts[s], 0);
+  out.push('', `Kết quả: ${count('error')} lỗi, ${count('warning')} cảnh báo, ${count('info')} thông tin.`);
+  return out.join('\n');
+}
+
+/** The JSON report: every finding flat (with its sheet), then each sheet's table, criteria, totals and plan. */
+export function formatJson(file: string, reports: SheetReport[]): string {
+  const findings = reports.flatMap((r) =>
+    r.findings.map((f: Finding) => ({
+      sheet: r.sheet,
+      cell: f.cell,
+      rule: f.rule,
+      severity: f.severity,
+      criterion: f.criterion ?? null,
+      message: f.message,
+      params: f.params,
+    })),
+  );
+  const sheets = reports.map((r) => ({
+    name: r.sheet,
+    year: r.year ?? null,
+    header: r.table.headerRange,
+    counts: r.counts,
+    criteria: r.criteria.map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      label: c.label,
+      tt: c.tt,
+      row: c.row + 1,
+      parent: c.parent ?? null,
+      children: c.children,
+      tiers: c.tiers,
+      scores: Object.fromEntries(
+        Object.entries(c.scores).map(([k, s]) => [k, s.kind === 'number' ? s.value : s.kind === 'text' ? s.text : null]),
+      ),
+    })),
+    totals: r.totals.map((t) => ({ criterion: t.criterion, column: t.column, cell: t.cell, stated: t.stated ?? null, computed: t.computed })),
+    summary: r.summary,
+    writes: r.plan.writes.map((w) => ({ cell: w.cell, value: w.value, formula: w.formula ?? null, previous: w.previous })),
+  }));
+  return JSON.stringify({ file, findings, sheets }, null, 2);
+}

@@ -1,0 +1,112 @@
+/** `thidua`: checks and totals Bảng chấm điểm thi đua in .xlsx files. Exit 0 clean, 1 errors found, 2 bad input. */
+import ExcelJS from 'exceljs';
+import * as path from 'path';
+import { checkSheet, CheckOptions, hasScoringTable, NoTableError, SheetReport } from '../engine';
+import { sheetGrid } from '../xlsx/read';
+import { applyPlan } from '../xlsx/write';
+import { InputError, openWorkbook, saveWorkbook } from '../xlsx/workbook';
+import { parseArgs, ParsedArgs } from './args';
+import { formatJson, formatText } from './format';
+
+export const USAGE = `thidua: kiểm tra Bảng chấm điểm thi đua
+
+Cách dùng:
+  thidua check TỆP.xlsx [--sheet TÊN] [--format text|json]
+      Kiểm tra mọi trang có bảng chấm điểm (hoặc trang được nêu), in lỗi, cảnh báo và các tổng.
+  thidua fix TỆP.xlsx -o TỆP-RA.xlsx [--sheet TÊN] [--values]
+      Ghi một bản sao: các ô tổng được tính lại (công thức, hoặc giá trị với --values),
+      ô có vấn đề được tô màu và ghi chú. Tệp gốc không bao giờ bị thay đổi.
+
+Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.`;
+
+export interface Io {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const KNOWN_FLAGS: Record<string, string[]> = {
+  check: ['--sheet', '--format', '--values'],
+  fix: ['--sheet', '-o', '--output', '--values'],
+};
+
+function flag(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The sheets to check: the one named, or every sheet that holds a scoring table. */
+function checkWorkbook(wb: ExcelJS.Workbook, file: string, sheet: string | undefined, options: CheckOptions): SheetReport[] {
+  if (sheet !== undefined) {
+    const ws = wb.getWorksheet(sheet);
+    if (!ws) {
+      const names = wb.worksheets.map((w) => `“${w.name}”`).join(', ');
+      throw new InputError(`Tệp “${path.basename(file)}” không có trang “${sheet}”. Các trang: ${names || '(không có)'}.`);
+    }
+    try {
+      return [checkSheet(sheetGrid(ws), options)];
+    } catch (e) {
+      if (e instanceof NoTableError) throw new InputError(e.message);
+      throw e;
+    }
+  }
+  const grids = wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined).map(sheetGrid);
+  const withTable = grids.filter(hasScoringTable);
+  if (withTable.length === 0) {
+    throw new InputError(
+      `Tệp “${path.basename(file)}” không có bảng chấm điểm: không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm.`,
+    );
+  }
+  return withTable.map((g) => checkSheet(g, options));
+}
+
+async function run(args: ParsedArgs, io: Io): Promise<number> {
+  const command = args.command;
+  if (command === undefined || args.flags.has('--help') || args.flags.has('-h') || command === 'help') {
+    io.out(USAGE);
+    return command === undefined && !args.flags.has('--help') && !args.flags.has('-h') ? 2 : 0;
+  }
+  const known = KNOWN_FLAGS[command];
+  if (!known) throw new InputError(`Không có lệnh “${command}”. Các lệnh: check, fix. Xem: thidua --help`);
+  for (const f of args.flags.keys()) {
+    if (!known.includes(f)) throw new InputError(`Lệnh “${command}” không có tuỳ chọn “${f}”. Xem: thidua --help`);
+  }
+  const file = args.positional[0];
+  if (!file) throw new InputError(`Thiếu tên tệp .xlsx. Ví dụ: thidua ${command} bang-cham-diem.xlsx`);
+  const options: CheckOptions = { totals: args.flags.has('--values') ? 'values' : 'formulas' };
+  const sheet = flag(args, '--sheet');
+
+  if (command === 'check') {
+    const format = flag(args, '--format') ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new InputError(`--format nhận “text” hoặc “json”, không phải “${format}”.`);
+    const wb = await openWorkbook(file);
+    const reports = checkWorkbook(wb, file, sheet, options);
+    io.out(format === 'json' ? formatJson(file, reports) : formatText(file, reports));
+    return reports.some((r) => r.counts.error > 0) ? 1 : 0;
+  }
+
+  const out = flag(args, '-o') ?? flag(args, '--output');
+  if (!out) throw new InputError('Thiếu tệp ra: thidua fix TỆP.xlsx -o TỆP-RA.xlsx (tệp gốc không bao giờ bị ghi đè).');
+  const wb = await openWorkbook(file);
+  const reports = checkWorkbook(wb, file, sheet, options);
+  for (const r of reports) applyPlan(wb.getWorksheet(r.sheet)!, r);
+  await saveWorkbook(wb, out, file);
+  io.out(formatText(file, reports));
+  const writes = reports.reduce((k, r) => k + r.plan.writes.length, 0);
+  const marks = reports.reduce((k, r) => k + r.plan.marks.length, 0);
+  io.out(`\nĐã ghi “${out}”: ${writes} ô tổng được tính lại, ${marks} ô được đánh dấu. Tệp gốc giữ nguyên.`);
+  return reports.some((r) => r.counts.error > 0) ? 1 : 0;
+}
+
+/** Runs the CLI; returns the exit code. Bad input never reaches the user as a stack trace. */
+export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
+  try {
+    return await run(parseArgs(argv), io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      io.err(`thidua: ${e.message}`);
+      return 2;
+    }
+    io.err(`thidua: lỗi không mong đợi khi xử lý tệp (${(e as Error).message}). Xin báo lỗi này kèm tệp, nếu được phép.`);
+    return 2;
+  }
+}

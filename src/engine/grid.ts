@@ -1,0 +1,100 @@
+/** The engine's only input: one worksheet's cells, as any adapter (Office.js, ExcelJS, a test) can produce them. */
+
+export type CellValue = number | string | boolean | null;
+
+export interface GridCell {
+  /** The stored value: a number, a string (also numbers typed as text), a boolean, or null when empty. */
+  value: CellValue;
+  /** The text Excel shows, where the adapter knows it (number formats such as `00` show 2 as "02"). */
+  text?: string;
+  /** The formula, with its leading "=", when the cell holds one; `value` is then its last computed result. */
+  formula?: string;
+}
+
+/** A merged area in absolute, 0-based sheet coordinates, inclusive. */
+export interface MergedArea {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export interface SheetGrid {
+  name: string;
+  /** Absolute 0-based sheet position of `cells[0][0]`: Office's used range may start anywhere. */
+  origin: { row: number; col: number };
+  /** Rows of cells; rows may be ragged and may be shorter than the sheet. */
+  cells: GridCell[][];
+  merges?: MergedArea[];
+}
+
+export const EMPTY_CELL: GridCell = Object.freeze({ value: null }) as GridCell;
+
+/** Column index (0-based) to letters: 0 → A, 26 → AA. */
+export function columnLetters(col: number): string {
+  let s = '';
+  let n = col + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** Absolute 0-based row and column to an A1 address. */
+export function a1(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+/** An A1 address (optionally with $ and a sheet prefix) to absolute 0-based coordinates. */
+export function parseA1(address: string): { row: number; col: number } {
+  const m = /^(?:.*!)?\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
+  if (!m) throw new Error(`not an A1 address: ${address}`);
+  let col = 0;
+  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** Read access to a grid by absolute coordinates, with merged areas indexed by row. */
+export class GridView {
+  readonly rowCount: number;
+  readonly colCount: number;
+  private readonly mergesByRow = new Map<number, MergedArea[]>();
+
+  constructor(readonly grid: SheetGrid) {
+    this.rowCount = grid.cells.length;
+    this.colCount = grid.cells.reduce((m, r) => Math.max(m, r.length), 0);
+    for (const m of grid.merges ?? []) {
+      for (let r = m.top; r <= m.bottom; r++) {
+        const list = this.mergesByRow.get(r);
+        if (list) list.push(m);
+        else this.mergesByRow.set(r, [m]);
+      }
+    }
+  }
+
+  get firstRow(): number {
+    return this.grid.origin.row;
+  }
+  get lastRow(): number {
+    return this.grid.origin.row + this.rowCount - 1;
+  }
+  get firstCol(): number {
+    return this.grid.origin.col;
+  }
+  get lastCol(): number {
+    return this.grid.origin.col + this.colCount - 1;
+  }
+
+  /** The cell at absolute coordinates; an empty cell outside the grid. */
+  cell(row: number, col: number): GridCell {
+    const r = this.grid.cells[row - this.grid.origin.row];
+    return (r && r[col - this.grid.origin.col]) ?? EMPTY_CELL;
+  }
+
+  /** The merged area that holds (row, col), if any. */
+  mergeAt(row: number, col: number): MergedArea | undefined {
+    return this.mergesByRow.get(row)?.find((m) => col >= m.left && col <= m.right);
+  }
+}

@@ -1,0 +1,7 @@
+/** The public face of the engine, for every adapter (CLI, add-in, tests). */
+export { checkSheet, hasScoringTable, NoTableError } from './check';
+export * from './grid';
+export * from './model';
+export { readScore, Score } from './numbers';
+export { RULES } from './rules';
+export { clean, fold, formatNumber } from './text';

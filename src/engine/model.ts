@@ -1,0 +1,178 @@
+/** The engine's output: what a scoring table holds, what is wrong with it, and what to write back. */
+import { Score } from './numbers';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** The four score columns of a Bảng chấm điểm. */
+export type ScoreColumn = 'diemChuan' | 'diemThuong' | 'tuCham' | 'thuongTuCham';
+export const SCORE_COLUMNS: readonly ScoreColumn[] = ['diemChuan', 'diemThuong', 'tuCham', 'thuongTuCham'];
+
+/** The column that caps a self-score column: Điểm tự chấm ≤ Điểm chuẩn, Điểm thưởng tự chấm ≤ Điểm thưởng. */
+export const CAP_OF: Partial<Record<ScoreColumn, ScoreColumn>> = { tuCham: 'diemChuan', thuongTuCham: 'diemThuong' };
+
+/** Every column the engine knows; anything else in the header row is kept as an extra column and ignored. */
+export type ColumnRole = 'tt' | 'tieuChi' | ScoreColumn | 'giaiTrinh';
+
+export const COLUMN_LABEL: Record<ColumnRole, string> = {
+  tt: 'TT',
+  tieuChi: 'Tiêu chí',
+  diemChuan: 'Điểm chuẩn',
+  diemThuong: 'Điểm thưởng',
+  tuCham: 'Điểm tự chấm',
+  thuongTuCham: 'Điểm thưởng tự chấm',
+  giaiTrinh: 'Giải trình / tài liệu kiểm chứng',
+};
+
+export interface TableLayout {
+  /** Absolute 0-based row of the header. */
+  headerRow: number;
+  /** The header's A1 range, e.g. "A5:G5". */
+  headerRange: string;
+  /** Absolute 0-based column of each known role found. */
+  columns: Partial<Record<ColumnRole, number>>;
+  /** Header columns that are none of the known roles (Điểm Khối chấm, Ghi chú…): kept, never read as scores. */
+  extraColumns: { col: number; title: string }[];
+  /** First and last absolute rows read as the table body. */
+  firstRow: number;
+  lastRow: number;
+}
+
+export type CriterionKind = 'section' | 'item' | 'total';
+
+export interface Criterion {
+  /** Stable id: "2" for Nội dung 2, "2.3" for its mục 3, "1.1.2", "total" for TỔNG CỘNG. */
+  id: string;
+  kind: CriterionKind;
+  /** How a person names it in a message: "Nội dung 2", "Nội dung 2, mục 3", "TỔNG CỘNG". */
+  label: string;
+  /** The TT cell as written ("1.1", "II", "a"); empty for headings written in the text column. */
+  tt: string;
+  /** The criterion's text, with the text of its continuation rows appended. */
+  text: string;
+  /** Absolute 0-based row. */
+  row: number;
+  /** Rows below that carry on this criterion's text or evidence (no TT, no standard score). */
+  continuationRows: number[];
+  parent?: string;
+  children: string[];
+  /** The criterion's own cells, read. */
+  scores: Record<ScoreColumn, Score>;
+  /** Numbers found in continuation rows' score columns: parts of this criterion, never criteria of their own. */
+  parts: Record<ScoreColumn, number[]>;
+  /** Evidence text of the row and its continuation rows. */
+  evidence: string;
+  /** Fixed tiers offered by the text ("… (20 điểm) … (15 điểm)"), largest first; empty when none. */
+  tiers: number[];
+}
+
+export type RuleCode =
+  | 'over-cap'
+  | 'bonus-over-cap'
+  | 'not-a-tier'
+  | 'negative-score'
+  | 'not-a-number'
+  | 'multiple-numbers'
+  | 'ambiguous-number'
+  | 'total-mismatch'
+  | 'total-as-value'
+  | 'missing-evidence'
+  | 'provisional'
+  | 'missing-score';
+
+export interface Finding {
+  rule: RuleCode;
+  severity: Severity;
+  /** A1 address of the cell the finding is about. */
+  cell: string;
+  /** Absolute 0-based coordinates of that cell. */
+  row: number;
+  col: number;
+  /** Id of the criterion concerned, when there is one. */
+  criterion?: string;
+  /** Vietnamese, naming the cell and the numbers. */
+  message: string;
+  /** The values the message was made from, so that other front ends can word it their own way. */
+  params: Record<string, string | number>;
+}
+
+/** A computed total of one score column for one section, parent item or TỔNG CỘNG. */
+export interface TotalLine {
+  criterion: string;
+  column: ScoreColumn;
+  cell: string;
+  row: number;
+  col: number;
+  /** What the cell says now (its number, or its formula's last result); undefined when empty or not a number. */
+  stated?: number;
+  computed: number;
+  /** The rows (absolute, 0-based) of the children it adds up. */
+  childRows: number[];
+}
+
+/** One cell the adapters are to write. Only total cells are ever written. */
+export interface CellWrite {
+  cell: string;
+  row: number;
+  col: number;
+  /** The value the cell will show. */
+  value: number;
+  /** Set when the write is a formula; `value` is then its result. */
+  formula?: string;
+  /** What was there before, for undo. */
+  previous: { value: string | number | boolean | null; formula?: string };
+  criterion: string;
+  column: ScoreColumn;
+}
+
+/** One cell the adapters are to mark: a fill by severity and a note with every message on it. */
+export interface CellMark {
+  cell: string;
+  row: number;
+  col: number;
+  severity: Severity;
+  messages: string[];
+  rules: RuleCode[];
+}
+
+export interface SectionSummary {
+  criterion: string;
+  label: string;
+  diemChuan?: number;
+  diemThuong?: number;
+  tuCham?: number;
+  thuongTuCham?: number;
+}
+
+/** A document cited in the evidence column ("Kế hoạch số 2153/KH-VP ngày 31/12/2021"), with every cell citing it. */
+export interface CitedDocument {
+  /** Number and symbol, normalised: "2153/KH-VP". */
+  key: string;
+  /** "Kế hoạch", "Quyết định", "Công văn"… */
+  kind: string;
+  /** Every date it is cited with, as ISO yyyy-mm-dd, in order of first appearance. */
+  dates: string[];
+  issuer?: string;
+  /** A1 addresses of the cells citing it. */
+  cells: string[];
+}
+
+export interface SheetReport {
+  sheet: string;
+  /** The year being scored, read from the title above the table ("… NĂM 2022"), when given. */
+  year?: number;
+  table: TableLayout;
+  criteria: Criterion[];
+  findings: Finding[];
+  totals: TotalLine[];
+  /** Per section (Nội dung), its computed totals, then the grand total: what the task pane shows. */
+  summary: SectionSummary[];
+  plan: { writes: CellWrite[]; marks: CellMark[] };
+  counts: Record<Severity, number>;
+  /** The documents the evidence column cites (the evidence module fills it; empty when none are found). */
+  documents: CitedDocument[];
+}
+
+export interface CheckOptions {
+  /** Write totals as formulas (default) or as plain values. */
+  totals?: 'formulas' | 'values';
+}

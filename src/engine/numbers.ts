@@ -1,0 +1,80 @@
+import { CellValue } from './grid';
+import { clean } from './text';
+
+/** What a score cell holds, read the way Vietnamese sheets write numbers. */
+export type Score =
+  | { kind: 'empty' }
+  | {
+      kind: 'number';
+      /** The number that counts for totals and checks (the first, when the cell holds several). */
+      value: number;
+      /** True when the cell stores text ("02", "19,5"): Excel's SUM skips such a cell. */
+      asText: boolean;
+      /** The text as written, when `asText`. */
+      text?: string;
+      /** Every number in the cell, when it holds more than one ("60 20 20"). */
+      all?: number[];
+      /** Set when the reading is a guess ("1.5": one and a half, or a typo for 15?). */
+      ambiguous?: boolean;
+    }
+  | { kind: 'text'; text: string };
+
+export const EMPTY_SCORE: Score = { kind: 'empty' };
+
+const DASH_ONLY = /^[-–—.]+$/;
+const INTEGER = /^[-+]?\d+$/;
+const THOUSANDS_DOT = /^[-+]?\d{1,3}(?:\.\d{3})+$/; // 1.000 → 1000
+const DECIMAL_COMMA = /^[-+]?\d+,\d+$/; // 19,5 → 19.5
+const DECIMAL_DOT = /^[-+]?\d+\.\d+$/; // 1.5 → 1.5, but flagged
+const TRAILING_UNIT = /\s*(?:điểm|đ)\.?$/i;
+
+/** One token to a number, or undefined; `ambiguous` when a dot could be a decimal point or a thousands mark. */
+function readToken(token: string): { value: number; ambiguous: boolean } | undefined {
+  const t = token.replace(TRAILING_UNIT, '');
+  if (INTEGER.test(t)) return { value: Number(t), ambiguous: false };
+  if (THOUSANDS_DOT.test(t)) return { value: Number(t.replace(/\./g, '')), ambiguous: false };
+  if (DECIMAL_COMMA.test(t)) {
+    // "1,000" could be an English thousand; Vietnamese writes a decimal comma, so read 1 and flag it.
+    const [, frac] = t.split(',');
+    return { value: Number(t.replace(',', '.')), ambiguous: frac.length === 3 };
+  }
+  if (DECIMAL_DOT.test(t)) return { value: Number(t), ambiguous: true };
+  return undefined;
+}
+
+/** Reads a score cell. Numbers are numbers; text is read as a number where it plainly is one. */
+export function readScore(value: CellValue): Score {
+  if (value === null || value === undefined) return EMPTY_SCORE;
+  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value, asText: false } : EMPTY_SCORE;
+  if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
+  const text = clean(value);
+  if (text === '' || DASH_ONLY.test(text)) return EMPTY_SCORE;
+  const single = readToken(text);
+  if (single) return { kind: 'number', value: single.value, asText: true, text, ...(single.ambiguous ? { ambiguous: true } : {}) };
+  const tokens = text.split(/[\s;/+]+/).filter((t) => t !== '');
+  if (tokens.length > 1) {
+    const read = tokens.map(readToken);
+    if (read.every((r) => r !== undefined)) {
+      const nums = read.map((r) => r!.value);
+      return {
+        kind: 'number',
+        value: nums[0],
+        asText: true,
+        text,
+        all: nums,
+        ...(read.some((r) => r!.ambiguous) ? { ambiguous: true } : {}),
+      };
+    }
+  }
+  return { kind: 'text', text };
+}
+
+/** The number a score counts for, or undefined when it holds none. */
+export function scoreValue(s: Score): number | undefined {
+  return s.kind === 'number' ? s.value : undefined;
+}
+
+/** Equal as scores: totals are sums of halves and quarters, so a tiny epsilon is enough. */
+export function sameScore(a: number, b: number): boolean {
+  return Math.abs(a - b) < 1e-9;
+}

@@ -1,0 +1,69 @@
+/** Turns totals and findings into what the adapters do: writes to total cells, and marks on cells with findings. */
+import { GridView, a1 } from './grid';
+import { CellMark, CellWrite, CheckOptions, Finding, Severity, TotalLine } from './model';
+import { Totals } from './totals';
+
+/** Excel allows 255 arguments to a function and 8,192 characters to a formula. */
+const MAX_ARGS = 255;
+const MAX_FORMULA = 8000;
+
+/** "=SUM(E8:E9,E11)": consecutive child rows as ranges, in chunks Excel accepts. */
+export function sumFormula(line: TotalLine): string | undefined {
+  const rows = [...line.childRows].sort((a, b) => a - b);
+  const refs: string[] = [];
+  for (let i = 0; i < rows.length; ) {
+    let j = i;
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
+    refs.push(j > i ? `${a1(rows[i], line.col)}:${a1(rows[j], line.col)}` : a1(rows[i], line.col));
+    i = j + 1;
+  }
+  const chunks: string[] = [];
+  for (let i = 0; i < refs.length; i += MAX_ARGS) chunks.push(`SUM(${refs.slice(i, i + MAX_ARGS).join(',')})`);
+  const formula = `=${chunks.join('+')}`;
+  return formula.length <= MAX_FORMULA ? formula : undefined;
+}
+
+const sameFormula = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
+
+export function planWrites(view: GridView, totals: Totals, options: Required<CheckOptions>): CellWrite[] {
+  const writes: CellWrite[] = [];
+  for (const line of totals.lines) {
+    const cell = view.cell(line.row, line.col);
+    const right = line.stated !== undefined && Math.abs(line.stated - line.computed) < 1e-9;
+    // A total the user already keeps as a formula with the right result is theirs: leave it.
+    if (cell.formula && right) continue;
+    let formula: string | undefined;
+    if (options.totals === 'formulas' && !totals.textInput(line)) formula = sumFormula(line);
+    if (!formula && right && typeof cell.value === 'number') continue;
+    if (formula && cell.formula && sameFormula(formula, cell.formula)) continue;
+    writes.push({
+      cell: line.cell,
+      row: line.row,
+      col: line.col,
+      value: line.computed,
+      ...(formula ? { formula } : {}),
+      previous: { value: cell.value, ...(cell.formula ? { formula: cell.formula } : {}) },
+      criterion: line.criterion,
+      column: line.column,
+    });
+  }
+  return writes;
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** One mark per cell: the worst severity found there, and every message. */
+export function planMarks(findings: Finding[]): CellMark[] {
+  const byCell = new Map<string, CellMark>();
+  for (const f of findings) {
+    const m = byCell.get(f.cell);
+    if (!m) {
+      byCell.set(f.cell, { cell: f.cell, row: f.row, col: f.col, severity: f.severity, messages: [f.message], rules: [f.rule] });
+      continue;
+    }
+    if (RANK[f.severity] > RANK[m.severity]) m.severity = f.severity;
+    m.messages.push(f.message);
+    m.rules.push(f.rule);
+  }
+  return [...byCell.values()];
+}

@@ -1,0 +1,117 @@
+/** Finds the scoring table in a sheet: its header row, wherever it starts and in whatever column order. */
+import { GridView, a1 } from './grid';
+import { ColumnRole, TableLayout } from './model';
+import { cellText, fold } from './text';
+
+/** Matched on folded header text (lower case, no diacritics). Order matters: the first match wins. */
+const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
+  ['thuongTuCham', /thuong.*\btu (cham|danh gia)|\btu (cham|danh gia).*thuong/],
+  ['tuCham', /\btu (cham|danh gia|cham diem)\b|^(diem )?tu cham/],
+  ['diemThuong', /^(diem )?thuong\b|\bdiem thuong\b|\bdiem cong\b/],
+  ['diemChuan', /\bdiem chuan\b|\bdiem toi da\b|\bthang diem\b|\bdiem quy dinh\b|^chuan$/],
+  ['giaiTrinh', /giai trinh|kiem chung|minh chung|tai lieu/],
+  ['tt', /^(s\.? ?tt|tt|so tt|so thu tu|thu tu)\.?$/],
+  ['tieuChi', /tieu chi|noi dung|chi tieu|danh muc/],
+];
+
+/** A header cell is short; a long cell that happens to say "nội dung" is a criterion, not a header. */
+const MAX_HEADER_LENGTH = 80;
+/** How far down a sheet the header may start. */
+const HEADER_SEARCH_ROWS = 60;
+
+export function roleOf(title: string): ColumnRole | undefined {
+  const f = fold(title);
+  if (f === '' || f.length > MAX_HEADER_LENGTH) return undefined;
+  return ROLE_PATTERNS.find(([, re]) => re.test(f))?.[0];
+}
+
+interface Candidate {
+  rows: number[];
+  columns: Partial<Record<ColumnRole, number>>;
+  extra: { col: number; title: string }[];
+  score: number;
+}
+
+/** The text of a header cell, taking a merged area's text for every cell it covers. */
+function headerText(view: GridView, row: number, col: number): string {
+  const m = view.mergeAt(row, col);
+  const c = m ? view.cell(m.top, m.left) : view.cell(row, col);
+  return cellText(c.value, c.text);
+}
+
+function readHeader(view: GridView, rows: number[]): Candidate {
+  const columns: Partial<Record<ColumnRole, number>> = {};
+  const extra: { col: number; title: string }[] = [];
+  for (let col = view.firstCol; col <= view.lastCol; col++) {
+    // In a two-row header, "Điểm tự chấm" may head both "Điểm" and "Điểm thưởng" below it.
+    const parts = rows.map((r) => headerText(view, r, col)).filter((t, i, all) => t !== '' && all.indexOf(t) === i);
+    const title = parts.join(' ');
+    if (title === '') continue;
+    const role = roleOf(title);
+    if (role && columns[role] === undefined) columns[role] = col;
+    else extra.push({ col, title });
+  }
+  const roles = Object.keys(columns).length;
+  const usable = columns.tieuChi !== undefined && (columns.diemChuan !== undefined || columns.tuCham !== undefined);
+  return { rows, columns, extra, score: usable && roles >= 3 ? roles : 0 };
+}
+
+/** True when a row holds a number in a cell (a data row, never the lower half of a header). */
+function rowHasNumber(view: GridView, row: number): boolean {
+  for (let col = view.firstCol; col <= view.lastCol; col++) {
+    if (typeof view.cell(row, col).value === 'number') return true;
+  }
+  return false;
+}
+
+/** A row of column numbers under the header ("(1) (2) (3)…" or "A B 1 2"): part of the header, not a criterion. */
+function isColumnNumberRow(view: GridView, row: number): boolean {
+  let filled = 0;
+  for (let col = view.firstCol; col <= view.lastCol; col++) {
+    const t = cellText(view.cell(row, col).value);
+    if (t === '') continue;
+    if (!/^\(?(\d{1,2}|[A-Z])\)?$/.test(t)) return false;
+    filled++;
+  }
+  return filled >= 3;
+}
+
+/** Locates the header; undefined when no row of the first 60 looks like a scoring table's header. */
+export function findTable(view: GridView): TableLayout | undefined {
+  let best: Candidate | undefined;
+  const last = Math.min(view.lastRow, view.firstRow + HEADER_SEARCH_ROWS);
+  for (let row = view.firstRow; row <= last; row++) {
+    const one = readHeader(view, [row]);
+    const candidates = [one];
+    // A header split over two rows starts with a row that already names a column.
+    const namesAColumn = Object.keys(one.columns).length > 0;
+    if (namesAColumn && row < view.lastRow && !rowHasNumber(view, row + 1)) candidates.push(readHeader(view, [row, row + 1]));
+    for (const c of candidates) if (c.score > (best?.score ?? 0)) best = c;
+  }
+  if (!best) return undefined;
+  const headerRow = best.rows[0];
+  let firstRow = best.rows[best.rows.length - 1] + 1;
+  if (firstRow <= view.lastRow && isColumnNumberRow(view, firstRow)) firstRow++;
+  const cols = [...Object.values(best.columns), ...best.extra.map((e) => e.col)] as number[];
+  const left = Math.min(...cols);
+  const right = Math.max(...cols);
+  return {
+    headerRow,
+    headerRange: `${a1(headerRow, left)}:${a1(best.rows[best.rows.length - 1], right)}`,
+    columns: best.columns,
+    extraColumns: best.extra,
+    firstRow,
+    lastRow: view.lastRow,
+  };
+}
+
+/** The year being scored, from the title rows above the header ("BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"). */
+export function yearOf(view: GridView, headerRow: number): number | undefined {
+  for (let row = view.firstRow; row <= headerRow; row++) {
+    for (let col = view.firstCol; col <= view.lastCol; col++) {
+      const m = /\bnam (\d{4})\b/.exec(fold(cellText(view.cell(row, col).value)));
+      if (m) return Number(m[1]);
+    }
+  }
+  return undefined;
+}
