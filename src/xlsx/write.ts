@@ -9,7 +9,8 @@ const NOTE_HEAD = 'thidua:';
 
 function mark(ws: ExcelJS.Worksheet, m: CellMark): void {
   const cell = ws.getCell(m.row + 1, m.col + 1);
-  cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[m.severity] } };
+  // ExcelJS shares one style object among cells loaded with the same style: copy it, or the fill spreads to them all.
+  cell.style = { ...structuredClone(cell.style), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[m.severity] } } };
   const ours = `${NOTE_HEAD}\n${m.messages.join('\n')}`;
   const existing = cell.note === undefined ? '' : typeof cell.note === 'string' ? cell.note : (cell.note.texts ?? []).map((t) => t.text).join('');
   // Keep the user's own note, above ours.
