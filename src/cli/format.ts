@@ -13,6 +13,12 @@ export function formatText(file: string, reports: SheetReport[]): string {
   for (const r of reports) {
     const items = r.criteria.filter((c) => c.kind === 'item').length;
     out.push('', `Trang “${r.sheet}”: bảng ở ${r.table.headerRange}, ${items} tiêu chí${r.year ? `, năm ${r.year}` : ''}.`);
+    if (r.template) {
+      const t = r.template;
+      out.push(
+        `  Đối chiếu mẫu “${t.bloc}”, năm ${t.year}: ${t.matches.length} dòng khớp mẫu, ${t.missing.length} tiêu chí của mẫu không thấy, ${t.extra.length} tiêu chí không có trong mẫu.`,
+      );
+    }
     for (const severity of ['error', 'warning', 'info'] as Severity[]) {
       const list = r.findings.filter((f) => f.severity === severity);
       if (list.length === 0) continue;
@@ -57,12 +63,14 @@ export function formatJson(file: string, reports: SheetReport[]): string {
       parent: c.parent ?? null,
       children: c.children,
       tiers: c.tiers,
+      template: c.template ?? null,
       scores: Object.fromEntries(
         Object.entries(c.scores).map(([k, s]) => [k, s.kind === 'number' ? s.value : s.kind === 'text' ? s.text : null]),
       ),
     })),
     totals: r.totals.map((t) => ({ criterion: t.criterion, column: t.column, cell: t.cell, stated: t.stated ?? null, computed: t.computed })),
     summary: r.summary,
+    template: r.template ?? null,
     writes: r.plan.writes.map((w) => ({ cell: w.cell, value: w.value, formula: w.formula ?? null, previous: w.previous })),
   }));
   return JSON.stringify({ file, findings, sheets }, null, 2);

@@ -1,21 +1,31 @@
 /** `thidua`: checks and totals Bảng chấm điểm thi đua in .xlsx files. Exit 0 clean, 1 errors found, 2 bad input. */
 import ExcelJS from 'exceljs';
 import * as path from 'path';
-import { checkSheet, CheckOptions, hasScoringTable, NoTableError, SheetReport } from '../engine';
+import { checkSheet, CheckOptions, flattenTemplate, hasScoringTable, NoTableError, SheetReport, withWorkbookConflicts } from '../engine';
 import { sheetGrid } from '../xlsx/read';
 import { applyPlan } from '../xlsx/write';
 import { InputError, openWorkbook, saveWorkbook } from '../xlsx/workbook';
 import { parseArgs, ParsedArgs } from './args';
 import { formatJson, formatText } from './format';
+import { formatRefsJson, formatRefsText } from './refs';
+import { loadTemplate, templateFromReports, writeTemplate } from './template';
 
 export const USAGE = `thidua: kiểm tra Bảng chấm điểm thi đua
 
 Cách dùng:
-  thidua check TỆP.xlsx [--sheet TÊN] [--format text|json]
+  thidua check TỆP.xlsx [--sheet TÊN] [--format text|json] [--template MẪU] [--year NĂM]
       Kiểm tra mọi trang có bảng chấm điểm (hoặc trang được nêu), in lỗi, cảnh báo và các tổng.
-  thidua fix TỆP.xlsx -o TỆP-RA.xlsx [--sheet TÊN] [--values]
+      --year: năm được chấm, khi tiêu đề bảng không ghi “NĂM …” hoặc ghi sai.
+      Với --template, đối chiếu điểm chuẩn, điểm thưởng và các tiêu chí với bảng tiêu chí của khối:
+      MẪU là tệp mẫu .json hoặc mẫu có sẵn, ví dụ builtin:quang-ngai-2022.
+  thidua fix TỆP.xlsx -o TỆP-RA.xlsx [--sheet TÊN] [--values] [--template MẪU]
       Ghi một bản sao: các ô tổng được tính lại (công thức, hoặc giá trị với --values),
       ô có vấn đề được tô màu và ghi chú. Tệp gốc không bao giờ bị thay đổi.
+  thidua refs TỆP.xlsx [--sheet TÊN] [--format text|json] [--year NĂM]
+      Liệt kê các văn bản được dẫn trong cột giải trình: loại, số và ký hiệu, ngày, cơ quan ban hành,
+      các ô dẫn văn bản đó; nêu rõ văn bản nào bị ghi hai ngày khác nhau.
+  thidua template TỆP.xlsx -o MẪU.json [--sheet TÊN] [--bloc "TÊN KHỐI"] [--year NĂM]
+      Tạo mẫu tiêu chí từ bảng: điểm chuẩn, điểm thưởng, các mức “(N điểm)”, các mục con.
 
 Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.`;
 
@@ -25,8 +35,10 @@ export interface Io {
 }
 
 const KNOWN_FLAGS: Record<string, string[]> = {
-  check: ['--sheet', '--format', '--values'],
-  fix: ['--sheet', '-o', '--output', '--values'],
+  check: ['--sheet', '--format', '--values', '--template', '--year'],
+  fix: ['--sheet', '-o', '--output', '--values', '--template', '--year'],
+  refs: ['--sheet', '--format', '--year'],
+  template: ['--sheet', '-o', '--output', '--bloc', '--year'],
 };
 
 function flag(args: ParsedArgs, name: string): string | undefined {
@@ -56,7 +68,7 @@ function checkWorkbook(wb: ExcelJS.Workbook, file: string, sheet: string | undef
       `Tệp “${path.basename(file)}” không có bảng chấm điểm: không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm.`,
     );
   }
-  return withTable.map((g) => checkSheet(g, options));
+  return withWorkbookConflicts(withTable.map((g) => checkSheet(g, options)));
 }
 
 async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -66,7 +78,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     return command === undefined && !args.flags.has('--help') && !args.flags.has('-h') ? 2 : 0;
   }
   const known = KNOWN_FLAGS[command];
-  if (!known) throw new InputError(`Không có lệnh “${command}”. Các lệnh: check, fix. Xem: thidua --help`);
+  if (!known) throw new InputError(`Không có lệnh “${command}”. Các lệnh: ${Object.keys(KNOWN_FLAGS).join(', ')}. Xem: thidua --help`);
   for (const f of args.flags.keys()) {
     if (!known.includes(f)) throw new InputError(`Lệnh “${command}” không có tuỳ chọn “${f}”. Xem: thidua --help`);
   }
@@ -74,6 +86,33 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (!file) throw new InputError(`Thiếu tên tệp .xlsx. Ví dụ: thidua ${command} bang-cham-diem.xlsx`);
   const options: CheckOptions = { totals: args.flags.has('--values') ? 'values' : 'formulas' };
   const sheet = flag(args, '--sheet');
+  const templateRef = flag(args, '--template');
+  if (templateRef !== undefined) options.template = await loadTemplate(templateRef);
+  const year = flag(args, '--year');
+  if (year !== undefined && command !== 'template') {
+    if (!/^\d{4}$/.test(year.trim())) throw new InputError(`--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
+    options.year = Number(year.trim());
+  }
+
+  if (command === 'template') {
+    const out = flag(args, '-o') ?? flag(args, '--output');
+    if (!out) throw new InputError('Thiếu tệp mẫu ra: thidua template TỆP.xlsx -o mau.json');
+    const wb = await openWorkbook(file);
+    const template = templateFromReports(file, checkWorkbook(wb, file, sheet, options), { bloc: flag(args, '--bloc'), year: flag(args, '--year') });
+    await writeTemplate(out, file, template);
+    const items = flattenTemplate(template).filter((n) => n.kind === 'item').length;
+    io.out(`Đã ghi mẫu “${out}”: ${template.bloc}, năm ${template.year}, ${template.sections.length} nội dung, ${items} tiêu chí.`);
+    io.out('Hãy đọc lại tệp mẫu (tên khối, các mức điểm, quy tắc tổng hợp) trước khi gửi cho các đơn vị.');
+    return 0;
+  }
+
+  if (command === 'refs') {
+    const format = flag(args, '--format') ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new InputError(`--format nhận “text” hoặc “json”, không phải “${format}”.`);
+    const reports = checkWorkbook(await openWorkbook(file), file, sheet, options);
+    io.out(format === 'json' ? formatRefsJson(file, reports) : formatRefsText(file, reports));
+    return 0;
+  }
 
   if (command === 'check') {
     const format = flag(args, '--format') ?? 'text';

@@ -1,11 +1,14 @@
 /** The engine's entry point: a grid of cells in, a report out. Pure: no Office, no ExcelJS, no DOM. */
 import { mapCriteria } from './criteria';
 import { GridView, SheetGrid } from './grid';
+import { documentsOf, sheetConflicts, sheetEvidence } from './evidence';
 import { CheckOptions, Criterion, Finding, SCORE_COLUMNS, SectionSummary, Severity, SheetReport } from './model';
 import { readScore } from './numbers';
 import { planMarks, planWrites } from './plan';
 import { RULES, RuleContext, ScoreCell } from './rules';
 import { findTable, yearOf } from './table';
+import { matchTemplate, summariseMatch } from './template/match';
+import { forgetTexts } from './text';
 import { computeTotals, Totals } from './totals';
 
 /** A sheet that cannot be checked; the message is Vietnamese and meant for the user. */
@@ -18,7 +21,7 @@ export class NoTableError extends Error {
   }
 }
 
-const DEFAULTS: Required<CheckOptions> = { totals: 'formulas' };
+const DEFAULTS: Required<Omit<CheckOptions, 'template'>> = { totals: 'formulas', year: null };
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
@@ -40,7 +43,14 @@ function summarise(criteria: Criterion[], totals: Totals): SectionSummary[] {
     });
 }
 
+/** The index of cited documents, those cited with two dates marked. */
+function citedDocuments(ctx: RuleContext) {
+  const { citations } = sheetEvidence(ctx);
+  return documentsOf(citations, new Set(sheetConflicts(citations).map((c) => c.at.citation.id)));
+}
+
 export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetReport {
+  forgetTexts();
   const opts = { ...DEFAULTS, ...options };
   const view = new GridView(grid);
   const layout = findTable(view);
@@ -60,7 +70,8 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
     }
   }
 
-  const ctx: RuleContext = { view, layout, map, totals, scoreCells, options: opts };
+  const template = options.template ? matchTemplate(map.criteria, options.template) : undefined;
+  const ctx: RuleContext = { view, layout, map, totals, scoreCells, options: opts, template };
   const findings: Finding[] = RULES.flatMap((rule) => rule.check(ctx)).sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.row - b.row || a.col - b.col,
   );
@@ -69,7 +80,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
 
   return {
     sheet: grid.name,
-    year: yearOf(view, layout.headerRow),
+    year: opts.year ?? yearOf(view, layout.headerRow),
     table: layout,
     criteria: map.criteria,
     findings,
@@ -77,6 +88,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
     summary: summarise(map.criteria, totals),
     plan: { writes: planWrites(view, totals, opts), marks: planMarks(findings) },
     counts,
-    documents: [],
+    documents: citedDocuments(ctx),
+    ...(template ? { template: summariseMatch(template) } : {}),
   };
 }

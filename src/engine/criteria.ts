@@ -1,16 +1,22 @@
 /** Maps the table's rows to criteria: sections, items, sub-items, the grand total, and continuation rows. */
 import { GridView } from './grid';
-import { Criterion, CriterionKind, SCORE_COLUMNS, ScoreColumn, TableLayout } from './model';
+import { ColumnRole, Criterion, CriterionKind, SCORE_COLUMNS, ScoreColumn, TableLayout } from './model';
 import { EMPTY_SCORE, Score, readScore } from './numbers';
+import { roleOf } from './table';
 import { cellText, clean, fold } from './text';
 import { tiersOf } from './tiers';
 
 const GRAND_TOTAL = /^(tong cong|tong diem|tong so diem|cong tong)\b/;
-const SECTION_WORDS = /^(noi dung|phan|chuong|linh vuc|khoi)\s+([ivxlcdm]+|\d+)\b/;
-const ROMAN = /^([IVXLCDM]+)\.?$/;
+/** Roman numerals up to XXXIX: sections never go further, and "C", "D", "M" or "di" are letters and words, not 100 or 501. */
+const ROMAN_NUMERAL = '(?:x{1,3}(?:ix|iv|v?i{0,3})|ix|iv|vi{0,3}|i{1,3})';
+const SECTION_WORDS = new RegExp(`^(noi dung|phan|chuong|linh vuc|khoi)\\s+(${ROMAN_NUMERAL}|\\d+)\\b`);
+const ROMAN = new RegExp(`^(${ROMAN_NUMERAL.toUpperCase()})\\.?$`);
 const UPPER_LETTER = /^([A-Z])\.?$/;
-const NUMBERING = /^(\d+(?:\.\d+)*)\.?$/;
+const NUMBERING = /^(\d+(?:\.\d+)*)[.)]?$/;
 const LETTER_ITEM = /^([a-zđ])\s*[).]?$/;
+/** "-", "+" or "•" as the TT, or text that starts with one: a part listed under the numbered item above. */
+const BULLET_TT = /^[-+•*–]$/;
+const BULLET_TEXT = /^[-+•*–]\s/;
 
 /** A body row that is not a criterion of its own, and whose criterion it belongs to. */
 export interface BodyRow {
@@ -43,17 +49,31 @@ interface SectionHead {
   label: string;
 }
 
-/** "Nội dung 2: …", "Phần II …", a Roman TT ("II") or a capital letter TT ("A"). */
-function sectionHead(tt: string, text: string): SectionHead | undefined {
+/** "NỘI DUNG 2:" → "Nội dung 2", "phần ii." → "Phần II": one way of naming a section in every message. */
+function sectionLabel(words: string): string {
+  const parts = words.replace(/[:.,]$/, '').split(' ');
+  const numeral = parts.pop()!.toUpperCase();
+  const head = parts.join(' ').toLowerCase();
+  return `${head.charAt(0).toUpperCase()}${head.slice(1)} ${numeral}`;
+}
+
+/**
+ * "Nội dung 2: …", "Phần II …", a Roman TT ("II") or a capital letter TT ("A"). After a lettered section, a capital
+ * letter stays a letter: "C" follows "B", it is not Roman 100.
+ */
+function sectionHead(tt: string, text: string, afterLetter: boolean): SectionHead | undefined {
   for (const t of [tt, text]) {
     const m = SECTION_WORDS.exec(fold(t));
     if (m) {
-      const words = clean(t).split(' ').slice(0, m[0].split(' ').length).join(' ').replace(/[:.,]$/, '');
+      const words = clean(t).split(' ').slice(0, m[0].split(' ').length).join(' ');
+      // A heading writes its Roman numeral in capitals ("Phần II"); "Nội dung vi phạm" is a criterion's text.
+      const numeral = words.split(' ').pop()!.replace(/[:.,]$/, '');
+      if (!/^\d+$/.test(m[2]) && numeral !== numeral.toUpperCase()) continue;
       const n = /^\d+$/.test(m[2]) ? m[2] : String(romanToNumber(m[2].toUpperCase()));
-      return { number: n, label: words };
+      return { number: n, label: sectionLabel(words) };
     }
   }
-  const roman = ROMAN.exec(tt);
+  const roman = afterLetter ? null : ROMAN.exec(tt);
   if (roman) return { number: String(romanToNumber(roman[1])), label: `Phần ${roman[1]}` };
   const letter = UPPER_LETTER.exec(tt);
   if (letter) return { number: letter[1], label: `Phần ${letter[1]}` };
@@ -105,12 +125,29 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
     return full;
   };
 
+  /** A row's texts, cell by cell, to tell a header repeated lower down. */
+  const rowTexts = (r: number) => {
+    const t: string[] = [];
+    for (let c = view.firstCol; c <= view.lastCol; c++) t.push(cellText(view.cell(r, c).value));
+    return t;
+  };
+  const headerArea = new Set<string>();
+  for (let r = layout.headerRow; r < layout.firstRow; r++) headerArea.add(rowTexts(r).join('\u0000'));
+  /** A PDF conversion repeats the header, and its row of column numbers, at the top of every page: not criteria. */
+  const headerAgain = (r: number) => {
+    const texts = rowTexts(r);
+    if (texts.filter((t) => t !== '').length >= 2 && headerArea.has(texts.join('\u0000'))) return true;
+    const roles = (Object.entries(columns) as [ColumnRole, number][]).filter(([role, col]) => roleOf(textOf(r, col)) === role);
+    return roles.length >= 3;
+  };
+
   let row = layout.firstRow;
   for (; row <= layout.lastRow; row++) {
     let tt = textOf(row, columns.tt);
     let text = textOf(row, columns.tieuChi);
-    // A heading merged across TT and the text column shows its text in the TT cell.
-    if (columns.tt !== undefined && text === '') {
+    // A heading merged across TT and the text column shows its text in the TT cell; a bare "I" or "1.2" stays a TT.
+    const onlyNumbering = [ROMAN, UPPER_LETTER, NUMBERING, LETTER_ITEM].some((re) => re.test(tt));
+    if (columns.tt !== undefined && text === '' && !onlyNumbering) {
       const m = view.mergeAt(row, columns.tt);
       if ((m && columns.tieuChi !== undefined && m.right >= columns.tieuChi) || tt.length > 12) {
         text = tt;
@@ -124,7 +161,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       [...SCORE_COLUMNS.map((c) => columns[c]), columns.giaiTrinh].every(
         (col) => col === undefined || view.cell(row, col).value === null || cellText(view.cell(row, col).value) === '',
       );
-    if (blank) {
+    if (blank || headerAgain(row)) {
       rows.push({ row, continuation: false });
       continue;
     }
@@ -139,7 +176,8 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       break; // what follows the grand total (signatures, notes) is not the table
     }
 
-    const head = sectionHead(tt, text);
+    // A numbered row is an item, whatever its text says ("1 | Nội dung tuyên truyền…").
+    const head = NUMBERING.test(tt) ? undefined : sectionHead(tt, text, section !== undefined && /^[A-Z]$/.test(section.id));
     if (head) {
       sectionCount++;
       const n = byId.has(head.number) ? String(sectionCount) : head.number;
@@ -172,7 +210,10 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         label = parent ? `${parent.label}, điểm ${key}` : `Điểm ${key}`;
       } else {
         key = `r${row + 1}`; // an unnumbered criterion with a standard score: named by its row
-        label = section ? `${section.label}, dòng ${row + 1}` : `Dòng ${row + 1}`;
+        // "- Công đoàn" with a score of its own is one part of the numbered item above, never its sibling.
+        const bullet = tt === '' ? BULLET_TEXT.test(text) : BULLET_TT.test(tt);
+        if (lastNumbered && bullet) parent = lastNumbered;
+        label = parent ? `${parent.label}, dòng ${row + 1}` : `Dòng ${row + 1}`;
       }
       // Numbered items take their section's number ("2.3"); letters and unnumbered rows their parent's.
       const id = numbered ? (section ? `${section.id}.${key}` : key) : parent ? `${parent.id}.${key}` : key;

@@ -1,5 +1,6 @@
 /** The engine's output: what a scoring table holds, what is wrong with it, and what to write back. */
 import { Score } from './numbers';
+import type { Template } from './template/schema';
 
 export type Severity = 'error' | 'warning' | 'info';
 
@@ -63,6 +64,8 @@ export interface Criterion {
   evidence: string;
   /** Fixed tiers offered by the text ("… (20 điểm) … (15 điểm)"), largest first; empty when none. */
   tiers: number[];
+  /** With a template: the id of the template criterion (or section) this one matched. */
+  template?: string;
 }
 
 export type RuleCode =
@@ -77,7 +80,17 @@ export type RuleCode =
   | 'total-as-value'
   | 'missing-evidence'
   | 'provisional'
-  | 'missing-score';
+  | 'missing-score'
+  | 'citation-conflict'
+  | 'citation-date-invalid'
+  | 'citation-out-of-period'
+  | 'weak-evidence'
+  | 'standard-changed'
+  | 'bonus-cap-changed'
+  | 'criterion-missing'
+  | 'criterion-extra'
+  | 'text-changed'
+  | 'composite-mismatch';
 
 export interface Finding {
   rule: RuleCode;
@@ -154,6 +167,10 @@ export interface CitedDocument {
   issuer?: string;
   /** A1 addresses of the cells citing it. */
   cells: string[];
+  /** Each citation of it: its cell, the date written there, and other dates the same sentence lists under this number (two documents). */
+  mentions?: { cell: string; date?: string; listedWith?: string[] }[];
+  /** Set when citation-conflict found it cited with different dates in different places. */
+  conflict?: boolean;
 }
 
 export interface SheetReport {
@@ -170,9 +187,28 @@ export interface SheetReport {
   counts: Record<Severity, number>;
   /** The documents the evidence column cites (the evidence module fills it; empty when none are found). */
   documents: CitedDocument[];
+  /** Set when the sheet was checked against a template. */
+  template?: TemplateSummary;
+}
+
+/** With a template: which one, and how the sheet's rows met it. */
+export interface TemplateSummary {
+  id: string;
+  bloc: string;
+  year: number;
+  /** Each sheet row that matched a template row: sheet criterion, its 1-based row, template id, text similarity 0–1. */
+  matches: { criterion: string; row: number; template: string; similarity: number }[];
+  /** Template ids no sheet row matched. */
+  missing: string[];
+  /** Sheet criteria the template does not have. */
+  extra: string[];
 }
 
 export interface CheckOptions {
   /** Write totals as formulas (default) or as plain values. */
   totals?: 'formulas' | 'values';
+  /** The bloc's criteria template to hold the sheet against (see src/engine/template). */
+  template?: Template;
+  /** The year being scored, over the title's "NĂM 2022" (CLI --year); null or absent: the title's. */
+  year?: number | null;
 }

@@ -23,19 +23,20 @@ export function sumFormula(line: TotalLine): string | undefined {
   return formula.length <= MAX_FORMULA ? formula : undefined;
 }
 
-const sameFormula = (a: string, b: string) => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
-
-export function planWrites(view: GridView, totals: Totals, options: Required<CheckOptions>): CellWrite[] {
+export function planWrites(view: GridView, totals: Totals, options: Required<Pick<CheckOptions, 'totals'>>): CellWrite[] {
   const writes: CellWrite[] = [];
   for (const line of totals.lines) {
     const cell = view.cell(line.row, line.col);
+    // Inside a merged area (a heading merged across the row), the cell shows its first cell's text: writing there loses it.
+    const merged = view.mergeAt(line.row, line.col);
+    if (merged && (merged.top !== line.row || merged.left !== line.col)) continue;
     const right = line.stated !== undefined && Math.abs(line.stated - line.computed) < 1e-9;
     // A total the user already keeps as a formula with the right result is theirs: leave it.
     if (cell.formula && right) continue;
     let formula: string | undefined;
     if (options.totals === 'formulas' && !totals.textInput(line)) formula = sumFormula(line);
     if (!formula && right && typeof cell.value === 'number') continue;
-    if (formula && cell.formula && sameFormula(formula, cell.formula)) continue;
+    // The same formula with a wrong result (saved without recalculating) is still written: the copy must carry the right result.
     writes.push({
       cell: line.cell,
       row: line.row,

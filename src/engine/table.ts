@@ -65,15 +65,22 @@ function rowHasNumber(view: GridView, row: number): boolean {
 }
 
 /** A row of column numbers under the header ("(1) (2) (3)…" or "A B 1 2"): part of the header, not a criterion. */
-function isColumnNumberRow(view: GridView, row: number): boolean {
-  let filled = 0;
+function isColumnNumberRow(view: GridView, row: number, columns: Partial<Record<ColumnRole, number>>): boolean {
+  // Numbering labels the TT and Tiêu chí columns too; a section row "A | | 0 | 1 | 2 | 3" leaves its text cell empty.
+  for (const role of ['tt', 'tieuChi'] as const) {
+    const col = columns[role];
+    if (col !== undefined && cellText(view.cell(row, col).value) === '') return false;
+  }
+  const seen = new Set<string>();
   for (let col = view.firstCol; col <= view.lastCol; col++) {
     const t = cellText(view.cell(row, col).value);
     if (t === '') continue;
     if (!/^\(?(\d{1,2}|[A-Z])\)?$/.test(t)) return false;
-    filled++;
+    // Column numbers never repeat; a first row "I | 30 | 2 | 30 | 2" is a section with its scores.
+    if (seen.has(t)) return false;
+    seen.add(t);
   }
-  return filled >= 3;
+  return seen.size >= 3;
 }
 
 /** Locates the header; undefined when no row of the first 60 looks like a scoring table's header. */
@@ -91,7 +98,7 @@ export function findTable(view: GridView): TableLayout | undefined {
   if (!best) return undefined;
   const headerRow = best.rows[0];
   let firstRow = best.rows[best.rows.length - 1] + 1;
-  if (firstRow <= view.lastRow && isColumnNumberRow(view, firstRow)) firstRow++;
+  if (firstRow <= view.lastRow && isColumnNumberRow(view, firstRow, best.columns)) firstRow++;
   const cols = [...Object.values(best.columns), ...best.extra.map((e) => e.col)] as number[];
   const left = Math.min(...cols);
   const right = Math.max(...cols);

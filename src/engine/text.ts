@@ -1,18 +1,41 @@
 /** Text as real sheets hold it: composed or decomposed Unicode, broken over lines, padded with odd spaces. */
 
-/** NFC, every run of white space (line breaks, no-break spaces) as one space, trimmed. */
-export function clean(s: string): string {
-  return s.normalize('NFC').replace(/[\s\u00a0\u200b\u2028\u2029]+/g, ' ').trim();
+/**
+ * Every cell's text is cleaned and folded several times over (header search, criteria, rules): remember the results,
+ * since Unicode normalisation dominates the check's cost. Bounded: cleared when full, so memory stays small.
+ */
+const MEMO_LIMIT = 50_000;
+const memos: Map<string, string>[] = [];
+function memo(f: (s: string) => string): (s: string) => string {
+  const seen = new Map<string, string>();
+  memos.push(seen);
+  return (s) => {
+    let r = seen.get(s);
+    if (r === undefined) {
+      if (seen.size >= MEMO_LIMIT) seen.clear();
+      r = f(s);
+      seen.set(s, r);
+    }
+    return r;
+  };
 }
 
+/** Forgets every remembered text: each check starts afresh, so that its cost never depends on the check before. */
+export function forgetTexts(): void {
+  for (const m of memos) m.clear();
+}
+
+/** NFC, every run of white space (line breaks, no-break spaces) as one space, trimmed. */
+export const clean = memo((s) => s.normalize('NFC').replace(/[\s\u00a0\u200b\u2028\u2029]+/g, ' ').trim());
+
 /** For matching words: cleaned, lower case, without diacritics (đ → d), so "ĐIỂM  TỰ\nCHẤM" ≈ "diem tu cham". */
-export function fold(s: string): string {
-  return clean(s)
+export const fold = memo((s) =>
+  clean(s)
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd');
-}
+    .replace(/đ/g, 'd'),
+);
 
 /** The text of a cell value as a person reads it. */
 export function cellText(value: unknown, shown?: string): string {

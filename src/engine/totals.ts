@@ -49,9 +49,17 @@ export function computeTotals(criteria: Criterion[], byId: Map<string, Criterion
     return v;
   };
 
+  // Children before parents, so that a section's line never comes before its items' lines. Sheet order is no help:
+  // a section sits above its items, TỔNG CỘNG below its sections.
+  const order: Criterion[] = [];
+  const visit = (c: Criterion): void => {
+    for (const id of c.children) visit(byId.get(id)!);
+    order.push(c);
+  };
+  for (const c of criteria) if (c.parent === undefined) visit(c);
+
   const lines: TotalLine[] = [];
-  // Children before parents, so that a section's line never comes before its items' lines.
-  for (const c of [...criteria].reverse()) {
+  for (const c of order) {
     for (const column of SCORE_COLUMNS) {
       const col = layout.columns[column];
       if (col === undefined || !isTotal(c.id, column)) continue;
@@ -67,7 +75,6 @@ export function computeTotals(criteria: Criterion[], byId: Map<string, Criterion
       });
     }
   }
-  lines.reverse();
 
   const textInput = (line: TotalLine) => {
     for (const childId of byId.get(line.criterion)!.children) {

@@ -2,6 +2,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { centralDirectory, entryData, inflatedSize, ZipFormatError } from './zip';
 
 /** A failure the user can act on: the CLI prints the message alone and exits 2. */
 export class InputError extends Error {
@@ -14,12 +15,37 @@ export class InputError extends Error {
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // old .xls, and .xlsx files encrypted with a password
 
+/**
+ * Limits that keep a hostile or mistaken file from taking the machine: ExcelJS holds the whole workbook in memory, about
+ * twelve times its XML. A 50,000-criterion sheet (far beyond any real one) is a 1.7 MB file of 14 MB XML.
+ */
+export const LIMITS = {
+  /** On disk: a real Bảng chấm điểm is tens of KB; room for logos and scans. Checked before reading. */
+  fileBytes: 30 * 1024 * 1024,
+  /** All parts unzipped: seven times the 50,000-row sheet, about 1.2 GB in ExcelJS at worst. */
+  unzippedBytes: 100 * 1024 * 1024,
+  /** A part above 1 MB that unzips more than 100-fold is a zip bomb: sheet XML unzips 5–12-fold. */
+  ratio: 100,
+  ratioFloorBytes: 1024 * 1024,
+  /** Parts in the zip: a workbook of 500 sheets has about 1,500. */
+  entries: 10_000,
+  /** Sheets: one per unit of a bloc is tens; 500 leaves room, and bounds the per-sheet work. */
+  sheets: 500,
+};
+
+const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
+
 export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   const name = path.basename(file);
   let data: Buffer;
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new InputError(`“${file}” là một thư mục, không phải tệp .xlsx.`);
+    if (stat.size > LIMITS.fileBytes) {
+      throw new InputError(
+        `Tệp “${name}” nặng ${MB(stat.size)}, quá giới hạn ${MB(LIMITS.fileBytes)} của thidua (một bảng chấm điểm chỉ vài trăm KB): hãy chép trang chấm điểm sang một tệp mới.`,
+      );
+    }
     data = await fs.readFile(file);
   } catch (e) {
     if (e instanceof InputError) throw e;
@@ -30,6 +56,15 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   }
   const head = data.subarray(0, 4);
   if (head.equals(OLE)) {
+    // The container's directory names its streams in UTF-16: an encrypted .xlsx holds EncryptedPackage, an .xls a Workbook.
+    if (data.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
+      throw new InputError(
+        `Tệp “${name}” đã đặt mật khẩu mở tệp, nên thidua không đọc được: hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.`,
+      );
+    }
+    if (data.includes(Buffer.from('Workbook', 'utf16le')) || data.includes(Buffer.from('Book', 'utf16le'))) {
+      throw new InputError(`Tệp “${name}” là bảng tính Excel cũ (.xls): hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).`);
+    }
     throw new InputError(
       `Tệp “${name}” là bảng tính Excel cũ (.xls) hoặc đã đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng .xlsx.`,
     );
@@ -37,6 +72,7 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!head.equals(ZIP)) {
     throw new InputError(`Tệp “${name}” không phải tệp Excel .xlsx (có thể là .csv hoặc tệp khác được đổi đuôi).`);
   }
+  await inspectZip(data, name);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
@@ -46,20 +82,95 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   return wb;
 }
 
+/**
+ * Judges the zip by its central directory before anything is inflated (sizes, ratios, parts, sheets), then checks that
+ * no part inflates to more than it declared, counting as it streams: a bomb is refused without ever being held.
+ */
+async function inspectZip(data: Buffer, name: string): Promise<void> {
+  const corrupt = () =>
+    new InputError(`Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ (có thể chưa tải về hết): Excel không mở được thì thidua cũng không đọc được.`);
+  const bomb = (part: string) =>
+    new InputError(`Tệp “${name}” có phần “${part}” giải nén ra lớn bất thường (kiểu “zip bomb”): thidua không mở tệp này.`);
+  let entries;
+  try {
+    entries = centralDirectory(data);
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw corrupt();
+    throw e;
+  }
+  if (entries.length > LIMITS.entries) {
+    throw new InputError(`Tệp “${name}” chứa ${entries.length} phần, quá giới hạn ${LIMITS.entries}: không giống một bảng tính Excel.`);
+  }
+  if (entries.some((e) => e.encrypted)) {
+    throw new InputError(`Tệp “${name}” được nén kèm mật khẩu, nên thidua không đọc được: hãy lưu lại bằng Excel, không đặt mật khẩu.`);
+  }
+  if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
+    throw new InputError(`Tệp “${name}” là tệp nén nhưng không phải bảng tính Excel .xlsx (không có xl/workbook.xml).`);
+  }
+  const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
+  if (sheets > LIMITS.sheets) {
+    throw new InputError(`Tệp “${name}” có ${sheets} trang tính, quá giới hạn ${LIMITS.sheets} trang của thidua: hãy chép các trang chấm điểm sang một tệp mới.`);
+  }
+  for (const e of entries) {
+    if (e.size > LIMITS.ratioFloorBytes && e.size > LIMITS.ratio * e.compressedSize) throw bomb(e.name);
+  }
+  const total = entries.reduce((n, e) => n + e.size, 0);
+  if (total > LIMITS.unzippedBytes) {
+    throw new InputError(`Tệp “${name}” giải nén ra ${MB(total)}, quá giới hạn ${MB(LIMITS.unzippedBytes)} của thidua: quá lớn với một bảng chấm điểm.`);
+  }
+  for (const e of entries) {
+    if (e.method !== 8 || e.compressedSize === 0) continue;
+    let actual: number;
+    try {
+      actual = await inflatedSize(entryData(data, e), e.size);
+    } catch (err) {
+      if (err instanceof ZipFormatError) throw corrupt();
+      throw err;
+    }
+    if (actual > e.size) throw bomb(e.name);
+  }
+}
+
+/** True when both paths name one existing file: "BANG.xlsx" and "bang.xlsx" on a case-insensitive disk, or a link. */
+async function sameFile(a: string, b: string): Promise<boolean> {
+  try {
+    const [x, y] = await Promise.all([fs.stat(a), fs.stat(b)]);
+    return x.ino === y.ino && x.dev === y.dev && x.ino !== 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Saves to a temporary file beside the target, then renames: never a half-written output. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, out: string, input: string): Promise<void> {
+  await saveFile(out, input, (tmp) => wb.xlsx.writeFile(tmp));
+}
+
+/** Writes `out` through `write(tmp)` and a rename, refusing to overwrite `input`; failures become one Vietnamese sentence. */
+export async function saveFile(out: string, input: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const target = path.resolve(out);
-  if (target === path.resolve(input)) {
+  if (target === path.resolve(input) || (await sameFile(target, input))) {
     throw new InputError('Tệp ra phải khác tệp vào: thidua không bao giờ ghi đè tệp gốc. Hãy chọn tên khác với -o.');
   }
-  await fs.mkdir(path.dirname(target), { recursive: true });
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
-    await wb.xlsx.writeFile(tmp);
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await write(tmp);
     await fs.rename(tmp, target);
   } catch (e) {
-    await fs.rm(tmp, { force: true });
+    await fs.rm(tmp, { force: true }).catch(() => undefined); // nothing to clean where the folder could not be made
     if (e instanceof InputError) throw e;
-    throw new InputError(`Không ghi được tệp “${out}”: ${(e as Error).message}`);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why =
+      code === 'EISDIR'
+        ? 'đó là một thư mục'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'không có quyền ghi vào đó'
+          : code === 'ENOTDIR' || code === 'EEXIST'
+            ? 'đường dẫn đi qua một tệp, không phải thư mục'
+            : code === 'ENOSPC'
+              ? 'ổ đĩa đã đầy'
+              : (e as Error).message;
+    throw new InputError(`Không ghi được tệp “${out}”: ${why}.`);
   }
 }

@@ -10,21 +10,24 @@ export const notATier: Rule = {
     Number(p.parts) > 1
       ? `${p.cell}: ${p.label} tự chấm ${p.self} điểm, không phải tổng của ${p.parts} mức trong (${p.tiers}); các tổng được phép: ${p.allowed}.`
       : `${p.cell}: ${p.label} tự chấm ${p.self} điểm, không phải một trong các mức ${p.tiers}.`,
-  check({ map, layout }) {
+  check({ map, layout, template }) {
     const col = layout.columns.tuCham;
     if (col === undefined) return [];
     return map.criteria.flatMap((c) => {
       const self = c.scores.tuCham;
-      if (c.kind !== 'item' || c.tiers.length === 0 || self.kind !== 'number' || c.children.length > 0) return [];
-      const standard = c.scores.diemChuan.kind === 'number' ? c.scores.diemChuan.value : undefined;
-      const rule = tierRule(c.tiers, standard, c.text);
+      // With a template, its tiers rule, and a composite criterion is composite-mismatch's to check.
+      const node = template?.bySheet.get(c.id);
+      const tiers = node ? (node.composite ? [] : (node.tiers ?? [])) : c.tiers;
+      if (c.kind !== 'item' || tiers.length === 0 || self.kind !== 'number' || c.children.length > 0) return [];
+      const standard = node ? node.diemChuan : c.scores.diemChuan.kind === 'number' ? c.scores.diemChuan.value : undefined;
+      const rule = tierRule(tiers, standard, c.text);
       const allowed = allowedScores(rule);
       if (allowed.some((a) => Math.abs(a - self.value) < 1e-6)) return [];
       return [
         finding(notATier, c.row, col, c, {
           label: c.label,
           self: self.value,
-          tiers: listNumbers(c.tiers),
+          tiers: listNumbers(tiers),
           parts: rule.parts,
           allowed: listNumbers(allowed.slice(0, 12)) + (allowed.length > 12 ? '…' : ''),
         }),

@@ -4,6 +4,7 @@ import { GridView, a1 } from '../grid';
 import { CheckOptions, Criterion, Finding, RuleCode, ScoreColumn, Severity, TableLayout } from '../model';
 import { Score } from '../numbers';
 import { formatNumber } from '../text';
+import type { TemplateMatch } from '../template/match';
 import { Totals } from '../totals';
 
 /** One score cell of the body, read once for every rule that looks at score cells. */
@@ -23,7 +24,9 @@ export interface RuleContext {
   map: CriteriaMap;
   totals: Totals;
   scoreCells: ScoreCell[];
-  options: Required<CheckOptions>;
+  options: Required<Omit<CheckOptions, 'template'>>;
+  /** Set when the sheet is checked against a template: how its criteria met the template's. */
+  template?: TemplateMatch;
 }
 
 export type Params = Record<string, string | number>;

@@ -1,0 +1,76 @@
+/** CLI: wall time of `thidua check` as a user runs it (a new Node process), on the seed fixture and a 5,000-row file. */
+import { spawnSync } from 'child_process';
+import { existsSync, statSync } from 'fs';
+import * as path from 'path';
+import { renderTable, sizedSpec, spreadFaults } from '../test/helpers/generate';
+import { removeDir, tempDir, writeXlsx } from '../test/helpers/xlsx';
+import { Bench } from './table';
+import { kb, load, ms, ROOT, timings } from './measure';
+
+const BIN = path.join(ROOT, 'bin', 'thidua.js');
+const RUNS = 7;
+
+/** Wall time of one `node bin/thidua.js ARGS` (its output thrown away), with its CPU time and peak memory where /usr/bin/time is there. */
+function once(args: string[]): { ms: number; code: number | null; cpuMs?: number; rssKb?: number } {
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  const stdio: ['ignore', 'ignore', 'pipe'] = ['ignore', 'ignore', 'pipe'];
+  const t = performance.now();
+  const r = timeBin
+    ? spawnSync(timeBin, ['-f', 'thidua-bench rss=%M user=%U sys=%S', process.execPath, BIN, ...args], { encoding: 'utf8', stdio })
+    : spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', stdio });
+  const elapsed = performance.now() - t;
+  if (r.status === 2 || r.status === null) throw new Error(`thidua ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr}`);
+  const m = /thidua-bench rss=(\d+) user=([\d.]+) sys=([\d.]+)/.exec(r.stderr ?? '');
+  return { ms: elapsed, code: r.status, ...(m ? { rssKb: Number(m[1]), cpuMs: (Number(m[2]) + Number(m[3])) * 1000 } : {}) };
+}
+
+export const run: Bench = async () => {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: npm run build:cli');
+  const dir = tempDir();
+  try {
+    const big = renderTable(sizedSpec(5000, 5000), { textEvery: 7, mergeHeadings: true }, spreadFaults(50, 5000));
+    const bigFile = await writeXlsx(path.join(dir, 'bang-5000.xlsx'), [{ grid: big.grid }]);
+    const files = [
+      { label: 'seed 2022 (fixture)', file: path.join(ROOT, 'test', 'fixtures', 'seed-2022-converted.xlsx'), rows: 'seed' },
+      { label: 'generated 5,000', file: bigFile, rows: '5,000' },
+    ];
+    const rows: (string | number)[][] = [];
+    // What a process costs before thidua does anything: Node's own start.
+    const bare = timings(Array.from({ length: RUNS }, () => {
+      const t = performance.now();
+      spawnSync(process.execPath, ['-e', '0']);
+      return performance.now() - t;
+    }));
+    // And what loading ExcelJS's code costs, before any file is read: most of a small file's time.
+    const excelJs = timings(
+      Array.from({ length: RUNS }, () => {
+        const r = spawnSync(process.execPath, ['-e', "const t = performance.now(); require('exceljs'); process.stdout.write(String(performance.now() - t))"], {
+          cwd: ROOT,
+          encoding: 'utf8',
+        });
+        return Number(r.stdout);
+      }),
+    );
+    for (const f of files) {
+      for (const format of ['text', 'json']) {
+        const runs = Array.from({ length: RUNS }, () => once(['check', f.file, '--format', format]));
+        const t = timings(runs.map((r) => r.ms));
+        const rss = Math.max(...runs.map((r) => r.rssKb ?? 0));
+        const cpu = runs.every((r) => r.cpuMs !== undefined) ? ms(timings(runs.map((r) => r.cpuMs!)).median) : '–';
+        rows.push([f.label, kb(statSync(f.file).size), format, ms(t.median), ms(t.min), cpu, rss > 0 ? (rss / 1024).toFixed(0) : '–', runs[0].code ?? '']);
+      }
+    }
+    return {
+      title: 'CLI: thidua check, wall time of a new process',
+      columns: ['file', 'size KB', 'format', 'median ms', 'min ms', 'CPU ms', 'peak RSS MB', 'exit'],
+      rows,
+      notes: [
+        `Median of ${RUNS} runs of \`node bin/thidua.js check FILE --format F\` (dist/ built by tsc), including Node's start-up (${ms(bare.median)} ms for \`node -e 0\`) and loading ExcelJS's code (${ms(excelJs.median)} ms).`,
+        `Machine ${load()} at the end; CPU time (user + system, from /usr/bin/time, 10 ms resolution) is less swayed by other work than wall time.`,
+        'Exit 1: both files hold errors (the seed its own; the generated file one injected fault per 100 rows).',
+      ],
+    };
+  } finally {
+    removeDir(dir);
+  }
+};

@@ -1,0 +1,219 @@
+/**
+ * Reads Vietnamese document citations as they are written in evidence cells:
+ * "Kế hoạch số 2153/KH-VP ngày 31/12/2021", "(số 337/KH-VP ngày 04/3/2022)", "Chỉ thị 07/CT-TTg ngày 19/3/2014 của
+ * Thủ tướng Chính phủ", "Quyết định số 20/2022/QĐ-UBND", "Kết luận số 01-KL/TW ngày 18/5/2021 của Bộ Chính trị".
+ * A citation is found by its number and symbol, the one part every citation has; the kind, the date and the issuer are
+ * read around it. Pure: text in, citations out.
+ */
+import { clean } from '../text';
+import { DocDate, docDate } from './dates';
+
+export interface Citation {
+  /** "Kế hoạch", "Quyết định"…: as named before the number, else as the symbol says (KH, QĐ…), else "Văn bản". */
+  kind: string;
+  /** True when the kind is named in the text, false when read from the symbol. */
+  kindNamed: boolean;
+  /** The number as written: "2153", "01". */
+  number: string;
+  /** Number and symbol as written, without spaces: "2153/KH-VP", "274-KH/ĐU", "20/2022/QĐ-UBND". */
+  key: string;
+  /** The key for telling documents apart: upper case, leading zeros dropped ("01-KL/TW" = "1-KL/TW"). */
+  id: string;
+  date?: DocDate;
+  /** The date as written: "04/01/2022", "ngày 4 tháng 1 năm 2022" without "ngày". */
+  dateText?: string;
+  /** Who issued it, when the text says "… của Bộ Chính trị". */
+  issuer?: string;
+  /** Offsets of the number and symbol in the cleaned text. */
+  start: number;
+  end: number;
+  /** Which sentence of the text it is in (0-based): one sentence may list two documents under one number. */
+  sentence: number;
+}
+
+/** Kinds as written before the number, folded (no diacritics, lower case) → how the index names them. Longest first. */
+const KIND_WORDS: [string, string][] = (
+  [
+    ['Thông tư liên tịch', 'Thông tư liên tịch'],
+    ['Quy chế phối hợp', 'Quy chế'],
+    ['Thông báo kết luận', 'Thông báo'],
+    ['Quyết định', 'Quyết định'],
+    ['Kế hoạch', 'Kế hoạch'],
+    ['Công văn', 'Công văn'],
+    ['Báo cáo', 'Báo cáo'],
+    ['Thông báo', 'Thông báo'],
+    ['Tờ trình', 'Tờ trình'],
+    ['Nghị quyết', 'Nghị quyết'],
+    ['Chỉ thị', 'Chỉ thị'],
+    ['Kết luận', 'Kết luận'],
+    ['Nghị định', 'Nghị định'],
+    ['Thông tư', 'Thông tư'],
+    ['Quy chế', 'Quy chế'],
+    ['Quy định', 'Quy định'],
+    ['Hướng dẫn', 'Hướng dẫn'],
+    ['Chương trình', 'Chương trình'],
+    ['Bộ luật', 'Bộ luật'],
+    ['Luật', 'Luật'],
+    ['Pháp lệnh', 'Pháp lệnh'],
+    ['Công điện', 'Công điện'],
+    ['Biên bản', 'Biên bản'],
+    ['Giấy mời', 'Giấy mời'],
+    ['Đề án', 'Đề án'],
+    ['Điều lệ', 'Điều lệ'],
+    ['Quy tắc', 'Quy tắc'],
+    ['Văn bản', 'Văn bản'],
+  ] as [string, string][]
+).map(([w, k]) => [foldSameLength(w), k]);
+
+/** The type part of a symbol (its first segment, folded) → kind: "KH-VP" is a Kế hoạch, "CT/TW" a Chỉ thị. */
+const SYMBOL_KINDS: Record<string, string> = {
+  qd: 'Quyết định',
+  kh: 'Kế hoạch',
+  bc: 'Báo cáo',
+  tb: 'Thông báo',
+  ttr: 'Tờ trình',
+  nq: 'Nghị quyết',
+  ct: 'Chỉ thị',
+  kl: 'Kết luận',
+  nd: 'Nghị định',
+  tt: 'Thông tư',
+  ttlt: 'Thông tư liên tịch',
+  cv: 'Công văn',
+  qc: 'Quy chế',
+  qcph: 'Quy chế',
+  qyd: 'Quy định',
+  hd: 'Hướng dẫn',
+  ctr: 'Chương trình',
+  bb: 'Biên bản',
+  gm: 'Giấy mời',
+  cd: 'Công điện',
+  da: 'Đề án',
+};
+
+/**
+ * Folds one character at a time (lower case, no diacritics, đ → d) so that offsets in the folded text are offsets in
+ * the cleaned text: patterns are matched on the folded text, values are read from the cleaned one.
+ */
+function foldSameLength(s: string): string {
+  const whole = foldChars(s);
+  if (whole.length === s.length) return whole; // always so for Vietnamese: one letter, one base letter
+  let out = '';
+  for (const ch of s.split('')) {
+    const f = foldChars(ch);
+    out += f.length === 1 ? f : ch;
+  }
+  return out;
+}
+
+function foldChars(s: string): string {
+  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
+}
+
+/**
+ * Number and symbol: digits, an optional year ("20/2022/"), then "/" or "-" and letter-led segments joined by "/" or
+ * "-" ("KH-VP", "KH/ĐU", "CT-TTg", "KH-TKT48"). Not inside another number or word, so dates and "12.400" never match.
+ */
+const NUMBER_SYMBOL = /(?<![\p{L}\d.,/-])(\d{1,5})(\/\d{4})?([/-])(\p{L}[\p{L}\d]*(?:[/-][\p{L}\d]+)*)/gu;
+
+/** Between the symbol and "ngày": at most two words ("…/TB-UBND tỉnh ngày …"), or "của <issuer>" (handled apart). */
+const BEFORE_DATE = /^(?:\s+(?!ngay\b|cua\b)[^\s\d,;.()]+){0,2}?\s*,?\s*\(?\s*ngay\s*:?\s*/;
+const ISSUER_THEN_DATE = /^\s*,?\s*cua\s+([^\d,;()]{1,80}?)\s*,?\s+ngay\s*:?\s*/;
+const NUMERIC_DATE = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/;
+const WORDED_DATE = /^(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\d{4})(?!\d)/;
+const ISSUER_START = /^\s*,?\s*cua\s+/;
+/** Where an issuer's name ends: punctuation, a number, or the verb or preposition that starts what the document is about. */
+const ISSUER_END =
+  /[,;.()[\]:"“”*<>…]|\s\d|\s(?:ve|quy dinh|ban hanh|to chuc|phat dong|trien khai|tai|theo|trong|de|doi voi|thuc hien|chuyen|khi|thong qua|nham|qua|den|huong dan|da|duoc|xep loai|giai doan|nam|ngay|so|phe duyet|thanh lap|kiem tra|bao cao)(?![\p{L}\d])/u;
+
+/** Sentence ends: . ! ? … before a capital, a bullet or the end; "12.400" and "v.v." stay inside. */
+const SENTENCE_END = /[.!?…]+(?=\s+[\p{Lu}\-–•+]|\s*$)/gu;
+
+/** The kind named just before the number: "Kế hoạch số 2153/…", "Chỉ thị 07/…", "Các Quyết định: số 269/…". */
+function kindBefore(folded: string, start: number): string | undefined {
+  let before = folded.slice(Math.max(0, start - 40), start).trimEnd();
+  if (before.endsWith(':')) before = before.slice(0, -1).trimEnd();
+  if (before.endsWith('so') && !/\p{L}/u.test(before.charAt(before.length - 3))) before = before.slice(0, -2).trimEnd();
+  if (before.endsWith(':')) before = before.slice(0, -1).trimEnd();
+  return KIND_WORDS.find(([w]) => before.endsWith(w) && !/\p{L}/u.test(before.charAt(before.length - w.length - 1)))?.[1];
+}
+
+function kindOfSymbol(symbol: string): string | undefined {
+  const head = foldSameLength(symbol.split(/[/-]/)[0]);
+  if (SYMBOL_KINDS[head]) return SYMBOL_KINDS[head];
+  return /^qh\d*$/.test(head) ? 'Luật' : undefined;
+}
+
+function readDate(folded: string, at: number): { date: DocDate; text: string; end: number } | undefined {
+  const rest = folded.slice(at);
+  const n = NUMERIC_DATE.exec(rest);
+  if (n) return { date: docDate(Number(n[1]), Number(n[3]), Number(n[4])), text: `${n[1]}/${n[3]}/${n[4]}`, end: at + n[0].length };
+  const w = WORDED_DATE.exec(rest);
+  if (w) return { date: docDate(Number(w[1]), Number(w[2]), Number(w[3])), text: `${w[1]}/${w[2]}/${w[3]}`, end: at + w[0].length };
+  return undefined;
+}
+
+function readIssuer(text: string, folded: string, at: number): string | undefined {
+  const s = ISSUER_START.exec(folded.slice(at));
+  if (!s) return undefined;
+  const from = at + s[0].length;
+  const end = ISSUER_END.exec(folded.slice(from));
+  const name = text.slice(from, end ? from + end.index : undefined).trim();
+  return name.length >= 2 && name.length <= 80 ? name : undefined;
+}
+
+/** "01-KL/TW" and "1-kl/tw" are one document; "2153/KH-VP" and "2153/KH-VPUB" are not. */
+export function citationId(key: string): string {
+  return key.normalize('NFC').toUpperCase().replace(/^0+(?=\d)/, '');
+}
+
+function sentenceStarts(text: string): number[] {
+  const starts = [0];
+  for (const m of text.matchAll(SENTENCE_END)) starts.push(m.index! + m[0].length);
+  return starts;
+}
+
+/** Every citation in `raw`, in order. `raw` may be decomposed Unicode and broken over lines. */
+export function parseCitations(raw: string): Citation[] {
+  const text = clean(raw);
+  const folded = foldSameLength(text);
+  const sentences = sentenceStarts(text);
+  const out: Citation[] = [];
+  for (const m of text.matchAll(NUMBER_SYMBOL)) {
+    const symbol = m[4];
+    if (!/\p{Lu}/u.test(symbol)) continue; // "5/người": a symbol is an abbreviation with capitals
+    const start = m.index!;
+    const end = start + m[0].length;
+    const key = m[0];
+    const named = kindBefore(folded, start);
+    const kind = named ?? kindOfSymbol(symbol) ?? (symbol.includes('-') || /^\p{Lu}+$/u.test(symbol) ? 'Công văn' : 'Văn bản');
+
+    let issuer: string | undefined;
+    let at = end;
+    const direct = BEFORE_DATE.exec(folded.slice(at));
+    const viaIssuer = direct ? undefined : ISSUER_THEN_DATE.exec(folded.slice(at));
+    let date: ReturnType<typeof readDate>;
+    if (direct) date = readDate(folded, at + direct[0].length);
+    else if (viaIssuer) {
+      date = readDate(folded, at + viaIssuer[0].length);
+      if (date) issuer = readIssuer(text, folded, at);
+    }
+    if (date) at = date.end;
+    issuer ??= readIssuer(text, folded, at);
+
+    let sentence = 0;
+    while (sentence + 1 < sentences.length && sentences[sentence + 1] <= start) sentence++;
+    out.push({
+      kind,
+      kindNamed: named !== undefined,
+      number: m[1],
+      key,
+      id: citationId(key),
+      ...(date ? { date: date.date, dateText: date.text } : {}),
+      ...(issuer ? { issuer } : {}),
+      start,
+      end,
+      sentence,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,44 @@
+/** Calendar dates as Vietnamese documents write them: day first, "04/01/2022", "4-1-2022", "ngày 04 tháng 01 năm 2022". */
+
+export interface DocDate {
+  day: number;
+  month: number;
+  year: number;
+  /** False when the calendar has no such day (31/02/2022, 29/02/2023, 32/1/2022, 15/13/2022). */
+  valid: boolean;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(month: number, year: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+export function docDate(day: number, month: number, year: number): DocDate {
+  const valid = month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(month, year);
+  return { day, month, year, valid };
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** "2022-01-04": what the report's `documents` carry; also for a date the calendar lacks, so the index shows what was written. */
+export function isoDate(d: DocDate): string {
+  return `${String(d.year).padStart(4, '0')}-${pad(d.month)}-${pad(d.day)}`;
+}
+
+/** "04/01/2022": how messages write a date. */
+export function vnDate(d: DocDate): string {
+  return `${pad(d.day)}/${pad(d.month)}/${d.year}`;
+}
+
+/** Orders valid dates: negative when a is earlier. */
+export function compareDates(a: DocDate, b: DocDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+export function sameDate(a: DocDate, b: DocDate): boolean {
+  return compareDates(a, b) === 0;
+}

@@ -1,0 +1,155 @@
+/**
+ * The production task pane (dist/web, built by `npm run build`) in headless Debian Chromium, with the test host
+ * standing in for Excel: office.js requests get the host bundle, every request off the local server is refused.
+ */
+import { mkdirSync } from 'fs';
+import * as path from 'path';
+import { Browser, Page } from 'playwright-core';
+import { checkSheet, SheetGrid } from '../../src/engine';
+import { FILL } from '../../src/excel/write';
+import { readGrids } from '../helpers/xlsx';
+import { table, validBody } from '../helpers/grid';
+import { ARTIFACTS, bundleHost, launchChromium, ROOT, serveWeb } from './support';
+
+let browser: Browser;
+let web: { base: string; close: () => Promise<void> };
+let base: string;
+let hostScript: string;
+let seed: SheetGrid;
+const external: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  [hostScript, web, seed, browser] = await Promise.all([
+    bundleHost(),
+    serveWeb(),
+    readGrids(path.join(ROOT, 'test/fixtures/seed-2022-typed.xlsx')).then((g) => g.find((s) => s.name === 'Chấm điểm')!),
+    launchChromium(),
+  ]);
+  base = web.base;
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await web?.close();
+});
+
+/** The pane at 320 px, with `grid` as the active sheet of the stand-in Excel. */
+async function openPane(grid: SheetGrid): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.origin !== base) {
+      external.push(u.href);
+      return route.abort();
+    }
+    return route.fallback();
+  });
+  await page.route('**/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }));
+  await page.addInitScript((g) => {
+    (window as unknown as { __THIDUA_SHEET__: unknown }).__THIDUA_SHEET__ = g;
+  }, grid);
+  await page.goto(`${base}/taskpane.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  expect(errors).toEqual([]);
+  return page;
+}
+
+type HostView = {
+  cell(a: string): { value: unknown; formula: string | null; fill: string | null; note: string | null };
+  snapshot(): string;
+  selection: string;
+};
+
+function host<T>(page: Page, f: (h: HostView) => T): Promise<T> {
+  return page.evaluate(`(${f.toString()})(window.__thiduaHost)`) as Promise<T>;
+}
+
+async function status(page: Page, starts: string): Promise<string> {
+  await page.waitForFunction((s) => document.getElementById('status')?.textContent?.startsWith(s), starts);
+  return (await page.textContent('#status')) ?? '';
+}
+
+test('Kiểm tra, then Xóa đánh dấu and Hoàn tác, on the seed sheet', async () => {
+  const page = await openPane(seed);
+  const expected = checkSheet(seed);
+  const before = await host(page, (h) => h.snapshot());
+
+  await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+  expect(await status(page, 'Đã kiểm tra')).toMatch(/^Đã kiểm tra trang “Chấm điểm”: \d+ lỗi/);
+
+  // The findings list: every finding, grouped by severity, in the engine's order.
+  const listed = await page.$$eval('#findings-groups button.item', (bs) => bs.map((b) => `${(b as HTMLElement).dataset.rule}@${(b as HTMLElement).dataset.cell}`));
+  expect(listed).toEqual(expected.findings.map((f) => `${f.rule}@${f.cell}`));
+  expect(await page.textContent('#findings-groups')).toContain('Nội dung 2 ghi 200 điểm tự chấm, cộng các mục được 195.');
+  const headings = await page.$$eval('#findings-groups h3', (hs) => hs.map((h) => h.textContent));
+  expect(headings[0]).toBe(`Lỗi (${expected.counts.error})`);
+
+  // The summary per Nội dung, with its bar.
+  const summary = await page.$$eval('#summary-list li', (lis) => lis.map((li) => li.textContent));
+  expect(summary.length).toBe(expected.summary.length);
+  expect(summary.find((s) => s?.startsWith('Nội dung 2'))).toContain('Tự chấm 195');
+  expect(await page.$$('#summary-list .bar')).toHaveLength(expected.summary.filter((s) => s.diemChuan && s.tuCham !== undefined).length);
+
+  // The cells: coloured by severity with their notes, totals written up to TỔNG CỘNG.
+  for (const m of expected.plan.marks) {
+    const c = await host(page, new Function('h', `return h.cell(${JSON.stringify(m.cell)})`) as (h: HostView) => unknown);
+    expect(c).toMatchObject({ fill: FILL[m.severity] });
+    expect((c as { note: string }).note).toContain(m.messages[0]);
+  }
+  expect(await host(page, (h) => [h.cell('E22').value, h.cell('F22').value, h.cell('E40').value, h.cell('F40').value])).toEqual([195, 17, 945, 57]);
+
+  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-after-check.png'), fullPage: true });
+
+  // A finding selects its cell, by mouse and by keyboard.
+  await page.click('#findings-groups button[data-cell="F25"]');
+  await page.waitForFunction(() => (window as unknown as { __thiduaHost: HostView }).__thiduaHost.selection === 'F25');
+  await page.focus('#findings-groups button[data-cell="E22"]');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => (window as unknown as { __thiduaHost: HostView }).__thiduaHost.selection === 'E22');
+
+  // Documents cited, when the engine found any: each selects its first citing cell.
+  if (expected.documents.length > 0) {
+    expect(await page.isVisible('#documents')).toBe(true);
+    expect(await page.$$('#documents-list button')).toHaveLength(expected.documents.length);
+    await page.click('#documents-list button >> nth=0');
+    await page.waitForFunction(
+      (cell) => (window as unknown as { __thiduaHost: HostView }).__thiduaHost.selection === cell,
+      expected.documents[0].cells[0],
+    );
+  }
+
+  // Xóa đánh dấu: no fill, no note left; Hoàn tác: every value back; the sheet is as it was.
+  await page.getByRole('button', { name: 'Xóa đánh dấu' }).click();
+  await status(page, 'Đã xóa đánh dấu');
+  for (const m of expected.plan.marks) {
+    expect(await host(page, new Function('h', `return h.cell(${JSON.stringify(m.cell)})`) as (h: HostView) => unknown)).toMatchObject({ fill: null, note: null });
+  }
+  await page.getByRole('button', { name: 'Hoàn tác' }).click();
+  await status(page, 'Đã hoàn tác');
+  expect(await host(page, (h) => h.snapshot())).toBe(before);
+  expect(external).toEqual([]);
+  await page.close();
+});
+
+test('cell text is shown as text: markup in a sheet runs nothing', async () => {
+  const IMG = '<img src=x onerror=window.__pwned=1>';
+  const SCRIPT = '<script>window.__pwned=2</script>';
+  const body = validBody().map((r) => [...r]);
+  body[2][1] = `${IMG} Lãnh đạo, chỉ đạo`;
+  body[2][6] = `${IMG} ${SCRIPT}`; // evidence citing no document: a finding quotes it
+  body[3][4] = 12; // over the standard 10: a finding names the criterion
+  const page = await openPane(table(body, { name: `Trang ${IMG}` }));
+  await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+  await status(page, 'Đã kiểm tra');
+  await page.waitForTimeout(200);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+  expect(await page.$$('img')).toHaveLength(0);
+  expect(await page.$$('#findings-groups script, #summary script, #status script')).toHaveLength(0);
+  const text = (await page.textContent('#findings-groups')) ?? '';
+  expect(text).toContain('<img src=x');
+  expect(await page.textContent('#status')).toContain(`Trang <img src=x`);
+  await page.close();
+});

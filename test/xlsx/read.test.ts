@@ -1,0 +1,83 @@
+import ExcelJS from 'exceljs';
+import * as path from 'path';
+import { checkSheet } from '../../src/engine';
+import { gridCell, sheetGrid } from '../../src/xlsx/read';
+import { HEADER, validBody } from '../helpers/grid';
+import { readWorkbook, useTempDir } from '../helpers/xlsx';
+
+const dir = useTempDir();
+
+/** Writes a workbook and reads it back, as the CLI does. */
+async function roundTrip(build: (ws: ExcelJS.Worksheet) => void): Promise<ExcelJS.Worksheet> {
+  const wb = new ExcelJS.Workbook();
+  build(wb.addWorksheet('Chấm điểm'));
+  const file = path.join(dir(), `${Math.random().toString(36).slice(2)}.xlsx`);
+  await wb.xlsx.writeFile(file);
+  return (await readWorkbook(file)).getWorksheet('Chấm điểm')!;
+}
+
+describe('src/xlsx/read: ExcelJS cells to the engine grid', () => {
+  it('reads numbers, text, booleans, rich text, hyperlinks, errors, dates and formulas with their results', async () => {
+    const ws = await roundTrip((s) => {
+      s.getCell('A1').value = 20;
+      s.getCell('B1').value = '02';
+      s.getCell('C1').value = true;
+      s.getCell('D1').value = { richText: [{ text: 'Điểm ', font: { bold: true } }, { text: 'tự chấm' }] };
+      s.getCell('E1').value = { text: 'Báo cáo số 1', hyperlink: 'https://example.invalid/bc1' };
+      s.getCell('F1').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
+      s.getCell('G1').value = new Date(Date.UTC(2022, 11, 31));
+      s.getCell('H1').value = { formula: 'SUM(A1,A1)', result: 40 } as ExcelJS.CellFormulaValue;
+      s.getCell('I1').value = { formula: 'A1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+    });
+    const cells = ['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1', 'H1', 'I1'].map((a) => gridCell(ws.getCell(a)));
+    expect(cells).toEqual([
+      { value: 20 },
+      { value: '02' },
+      { value: true },
+      { value: 'Điểm tự chấm' },
+      { value: 'Báo cáo số 1' },
+      { value: '#REF!' },
+      { value: '2022-12-31' },
+      { value: 40, formula: '=SUM(A1,A1)' },
+      { value: '#DIV/0!', formula: '=A1/0' },
+    ]);
+  });
+
+  it('reads a shared formula in every cell that shares it', async () => {
+    const ws = await roundTrip((s) => {
+      s.getCell('A1').value = 1;
+      s.getCell('A2').value = 2;
+      s.getCell('B1').value = { formula: 'A1*10', result: 10, shareType: 'shared', ref: 'B1:B2' } as ExcelJS.CellFormulaValue;
+      s.getCell('B2').value = { sharedFormula: 'B1', result: 20 } as ExcelJS.CellSharedFormulaValue;
+    });
+    expect(gridCell(ws.getCell('B1'))).toEqual({ value: 10, formula: '=A1*10' });
+    expect(gridCell(ws.getCell('B2'))).toEqual({ value: 20, formula: '=A2*10' });
+  });
+
+  it('keeps a merged area’s value in its first cell only, and lists the merges', async () => {
+    const ws = await roundTrip((s) => {
+      s.getCell('A3').value = 'Nội dung 1: Chuyên môn';
+      s.mergeCells('A3:B3');
+    });
+    const g = sheetGrid(ws);
+    expect(g.cells[2].map((c) => c.value)).toEqual(['Nội dung 1: Chuyên môn', null]);
+    expect(g.merges).toEqual([{ top: 2, left: 0, bottom: 2, right: 1 }]);
+    expect(g.origin).toEqual({ row: 0, col: 0 });
+  });
+
+  it('reads an empty sheet as an empty grid', async () => {
+    const g = sheetGrid(await roundTrip(() => undefined));
+    expect(g.cells).toEqual([]);
+  });
+
+  it('reads a table that starts at D7 where it is', async () => {
+    const ws = await roundTrip((s) => {
+      [HEADER, ...validBody()].forEach((row, r) =>
+        row.forEach((v, c) => v !== null && v !== undefined && (s.getCell(7 + r, 4 + c).value = v as ExcelJS.CellValue)),
+      );
+    });
+    const r = checkSheet(sheetGrid(ws));
+    expect(r.table.headerRange).toBe('D7:J7');
+    expect(r.findings).toEqual([]);
+  });
+});
