@@ -8,7 +8,6 @@ import { planMarks, planWrites } from './plan';
 import { RULES, RuleContext, ScoreCell } from './rules';
 import { findTable, yearOf } from './table';
 import { matchTemplate, summariseMatch } from './template/match';
-import { forgetTexts } from './text';
 import { computeTotals, Totals } from './totals';
 
 /** A sheet that cannot be checked; the message is Vietnamese and meant for the user. */
@@ -50,13 +49,12 @@ function citedDocuments(ctx: RuleContext) {
 }
 
 export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetReport {
-  forgetTexts();
   const opts = { ...DEFAULTS, ...options };
   const view = new GridView(grid);
   const layout = findTable(view);
   if (!layout) throw new NoTableError(grid.name);
   const map = mapCriteria(view, layout);
-  const totals = computeTotals(map.criteria, map.byId, layout);
+  const totals = computeTotals(map.criteria, layout);
 
   const scoreCells: ScoreCell[] = [];
   for (const r of map.rows) {

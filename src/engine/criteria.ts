@@ -107,9 +107,15 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       const at = columns[col];
       if (at !== undefined) scores[col] = readScore(view.cell(c.row, at).value);
     }
+    // Every property spelt out: an object spread here made each criterion a slow dictionary object on long sheets.
     const full: Criterion = {
-      ...c,
       id,
+      kind: c.kind,
+      label: c.label,
+      tt: c.tt,
+      text: c.text,
+      row: c.row,
+      parent: c.parent,
       scores,
       parts: { diemChuan: [], diemThuong: [], tuCham: [], thuongTuCham: [] },
       continuationRows: [],

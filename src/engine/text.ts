@@ -1,41 +1,44 @@
 /** Text as real sheets hold it: composed or decomposed Unicode, broken over lines, padded with odd spaces. */
 
 /**
- * Every cell's text is cleaned and folded several times over (header search, criteria, rules): remember the results,
- * since Unicode normalisation dominates the check's cost. Bounded: cleared when full, so memory stays small.
+ * Decomposed Vietnamese always carries combining marks (U+0300–U+036F): text without them is already composed for
+ * every letter these sheets use, so the costly Unicode normalisation runs only where it can change something.
  */
-const MEMO_LIMIT = 50_000;
-const memos: Map<string, string>[] = [];
-function memo(f: (s: string) => string): (s: string) => string {
-  const seen = new Map<string, string>();
-  memos.push(seen);
-  return (s) => {
-    let r = seen.get(s);
-    if (r === undefined) {
-      if (seen.size >= MEMO_LIMIT) seen.clear();
-      r = f(s);
-      seen.set(s, r);
-    }
-    return r;
-  };
-}
+const COMBINING = /[\u0300-\u036f]/;
+const ODD_SPACE = /[\s\u00a0\u200b\u2028\u2029]+/g;
 
-/** Forgets every remembered text: each check starts afresh, so that its cost never depends on the check before. */
-export function forgetTexts(): void {
-  for (const m of memos) m.clear();
-}
+/** White space other than single plain spaces between words: only then is there anything to replace. */
+const NEEDS_SPACING = /[^\S ]|\u200b| {2}|^ | $/;
 
 /** NFC, every run of white space (line breaks, no-break spaces) as one space, trimmed. */
-export const clean = memo((s) => s.normalize('NFC').replace(/[\s\u00a0\u200b\u2028\u2029]+/g, ' ').trim());
+export function clean(s: string): string {
+  const composed = COMBINING.test(s) ? s.normalize('NFC') : s;
+  // Most cells are clean already: testing first spares a new string per cell on long sheets.
+  return NEEDS_SPACING.test(composed) ? composed.replace(ODD_SPACE, ' ').trim() : composed;
+}
+
+/** Each Latin letter with diacritics (À…ỹ, Đ) to its bare lower-case letter, computed once. */
+const BARE = new Map<string, string>();
+for (const [from, to] of [
+  [0x00c0, 0x024f],
+  [0x1e00, 0x1eff],
+]) {
+  for (let code = from; code <= to; code++) {
+    const ch = String.fromCharCode(code);
+    const bare = ch.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    if (bare !== ch) BARE.set(ch, bare);
+  }
+}
+BARE.set('Đ', 'd').set('đ', 'd');
+const NON_ASCII = /[^\x00-\x7f]/g;
 
 /** For matching words: cleaned, lower case, without diacritics (đ → d), so "ĐIỂM  TỰ\nCHẤM" ≈ "diem tu cham". */
-export const fold = memo((s) =>
-  clean(s)
+export function fold(s: string): string {
+  // A table look-up per letter: Unicode decomposition on every call was the check's largest cost on long sheets.
+  return clean(s)
     .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd'),
-);
+    .replace(NON_ASCII, (ch) => BARE.get(ch) ?? ch);
+}
 
 /** The text of a cell value as a person reads it. */
 export function cellText(value: unknown, shown?: string): string {

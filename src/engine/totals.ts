@@ -12,80 +12,99 @@ export interface Totals {
   textInput(line: TotalLine): { row: number; col: number; text: string } | undefined;
 }
 
-export function computeTotals(criteria: Criterion[], byId: Map<string, Criterion>, layout: TableLayout): Totals {
-  const totalMemo = new Map<string, boolean>();
-  const valueMemo = new Map<string, number | undefined>();
+type TextInput = { row: number; col: number; text: string };
+
+export function computeTotals(criteria: Criterion[], layout: TableLayout): Totals {
+  // Criteria by position, so that a 50,000-row sheet costs arrays, not string-keyed maps.
+  const index = new Map<string, number>();
+  criteria.forEach((c, i) => index.set(c.id, i));
+  const kids = criteria.map((c) => c.children.map((id) => index.get(id)!));
+  const total = {} as Record<ScoreColumn, Uint8Array>;
+  const values = {} as Record<ScoreColumn, Float64Array>;
+  for (const column of SCORE_COLUMNS) {
+    total[column] = new Uint8Array(criteria.length);
+    values[column] = new Float64Array(criteria.length).fill(NaN);
+  }
+
+  // Children before parents, so that a section's line never comes before its items' lines. Sheet order is no help:
+  // a section sits above its items, TỔNG CỘNG below its sections.
+  const order: number[] = [];
+  const visit = (i: number): void => {
+    for (const k of kids[i]) visit(k);
+    order.push(i);
+  };
+  criteria.forEach((c, i) => c.parent === undefined && visit(i));
 
   /**
    * A row is a total in a column only where its children have values or caps there: in the seed, mục 1's bonus of
    * 20 belongs to mục 1 itself, because its sub-items carry no bonus.
    */
-  const isTotal = (id: string, column: ScoreColumn): boolean => {
-    const key = `${id}\u0000${column}`;
-    let t = totalMemo.get(key);
-    if (t === undefined) {
+  for (const i of order) {
+    for (const column of SCORE_COLUMNS) {
       const cap = CAP_OF[column];
-      t = byId.get(id)!.children.some((childId) => {
-        const child = byId.get(childId)!;
-        return (
-          child.scores[column].kind === 'number' ||
-          (cap !== undefined && child.scores[cap].kind === 'number') ||
-          isTotal(childId, column)
-        );
-      });
-      totalMemo.set(key, t);
+      const isTotal = kids[i].some(
+        (k) =>
+          total[column][k] === 1 ||
+          criteria[k].scores[column].kind === 'number' ||
+          (cap !== undefined && criteria[k].scores[cap].kind === 'number'),
+      );
+      total[column][i] = isTotal ? 1 : 0;
+      if (isTotal) {
+        let sum = 0;
+        for (const k of kids[i]) if (!Number.isNaN(values[column][k])) sum += values[column][k];
+        values[column][i] = sum;
+      } else {
+        values[column][i] = scoreValue(criteria[i].scores[column]) ?? NaN;
+      }
     }
-    return t;
-  };
+  }
 
-  const value = (id: string, column: ScoreColumn): number | undefined => {
-    const key = `${id}\u0000${column}`;
-    if (valueMemo.has(key)) return valueMemo.get(key);
-    const c = byId.get(id)!;
-    const v = isTotal(id, column)
-      ? c.children.reduce((sum, childId) => sum + (value(childId, column) ?? 0), 0)
-      : scoreValue(c.scores[column]);
-    valueMemo.set(key, v);
-    return v;
+  /** The first child that holds a number as text, which Excel's SUM skips: such a total is written as a value. */
+  const firstTextInput = (i: number, column: ScoreColumn, col: number): TextInput | undefined => {
+    for (const k of kids[i]) {
+      const s = criteria[k].scores[column];
+      if (s.kind === 'number' && s.asText && s.value !== 0 && total[column][k] === 0) {
+        return { row: criteria[k].row, col, text: s.text ?? String(s.value) };
+      }
+    }
+    return undefined;
   };
-
-  // Children before parents, so that a section's line never comes before its items' lines. Sheet order is no help:
-  // a section sits above its items, TỔNG CỘNG below its sections.
-  const order: Criterion[] = [];
-  const visit = (c: Criterion): void => {
-    for (const id of c.children) visit(byId.get(id)!);
-    order.push(c);
-  };
-  for (const c of criteria) if (c.parent === undefined) visit(c);
 
   const lines: TotalLine[] = [];
-  for (const c of order) {
+  const textInputs = new Map<TotalLine, TextInput>();
+  for (const i of order) {
+    const c = criteria[i];
     for (const column of SCORE_COLUMNS) {
       const col = layout.columns[column];
-      if (col === undefined || !isTotal(c.id, column)) continue;
-      lines.push({
+      if (col === undefined || total[column][i] === 0) continue;
+      const line: TotalLine = {
         criterion: c.id,
         column,
         cell: a1(c.row, col),
         row: c.row,
         col,
         stated: scoreValue(c.scores[column]),
-        computed: value(c.id, column)!,
-        childRows: c.children.map((id) => byId.get(id)!.row),
-      });
+        computed: values[column][i],
+        childRows: kids[i].map((k) => criteria[k].row),
+      };
+      lines.push(line);
+      const input = firstTextInput(i, column, col);
+      if (input) textInputs.set(line, input);
     }
   }
 
-  const textInput = (line: TotalLine) => {
-    for (const childId of byId.get(line.criterion)!.children) {
-      const s = byId.get(childId)!.scores[line.column];
-      if (s.kind === 'number' && s.asText && s.value !== 0 && !isTotal(childId, line.column)) {
-        const row = byId.get(childId)!.row;
-        return { row, col: line.col, text: s.text ?? String(s.value) };
-      }
-    }
-    return undefined;
+  const at = (id: string) => {
+    const i = index.get(id);
+    if (i === undefined) throw new Error(`unknown criterion ${id}`);
+    return i;
   };
-
-  return { lines, value, isTotal, textInput };
+  return {
+    lines,
+    value: (id, column) => {
+      const v = values[column][at(id)];
+      return Number.isNaN(v) ? undefined : v;
+    },
+    isTotal: (id, column) => total[column][at(id)] === 1,
+    textInput: (line) => textInputs.get(line),
+  };
 }
