@@ -131,21 +131,19 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
     return full;
   };
 
-  /** A row's texts, cell by cell, to tell a header repeated lower down. */
-  const rowTexts = (r: number) => {
-    const t: string[] = [];
-    for (let c = view.firstCol; c <= view.lastCol; c++) t.push(cellText(view.cell(r, c).value));
-    return t;
-  };
-  const headerArea = new Set<string>();
-  for (let r = layout.headerRow; r < layout.firstRow; r++) headerArea.add(rowTexts(r).join('\u0000'));
+  /** The header's rows as texts, cell by cell, to tell a header repeated lower down. */
+  const headerArea: string[][] = [];
+  for (let r = layout.headerRow; r < layout.firstRow; r++) {
+    const texts: string[] = [];
+    for (let c = view.firstCol; c <= view.lastCol; c++) texts.push(cellText(view.cell(r, c).value));
+    if (texts.filter((t) => t !== '').length >= 2) headerArea.push(texts);
+  }
+  const sameAsHeaderRow = (r: number) =>
+    headerArea.some((texts) => texts.every((t, i) => cellText(view.cell(r, view.firstCol + i).value) === t));
+  const namedColumns = Object.entries(columns) as [ColumnRole, number][];
   /** A PDF conversion repeats the header, and its row of column numbers, at the top of every page: not criteria. */
-  const headerAgain = (r: number) => {
-    const texts = rowTexts(r);
-    if (texts.filter((t) => t !== '').length >= 2 && headerArea.has(texts.join('\u0000'))) return true;
-    const roles = (Object.entries(columns) as [ColumnRole, number][]).filter(([role, col]) => roleOf(textOf(r, col)) === role);
-    return roles.length >= 3;
-  };
+  const headerAgain = (r: number) =>
+    sameAsHeaderRow(r) || namedColumns.filter(([role, col]) => roleOf(textOf(r, col)) === role).length >= 3;
 
   let row = layout.firstRow;
   for (; row <= layout.lastRow; row++) {

@@ -20,6 +20,7 @@ const MAX_HEADER_LENGTH = 80;
 const HEADER_SEARCH_ROWS = 60;
 
 export function roleOf(title: string): ColumnRole | undefined {
+  if (title.length > 2 * MAX_HEADER_LENGTH) return undefined; // spares folding every long criterion text
   const f = fold(title);
   if (f === '' || f.length > MAX_HEADER_LENGTH) return undefined;
   return ROLE_PATTERNS.find(([, re]) => re.test(f))?.[0];
