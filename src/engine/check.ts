@@ -6,7 +6,7 @@ import { CheckOptions, Criterion, Finding, SCORE_COLUMNS, SectionSummary, Severi
 import { readScore } from './numbers';
 import { planMarks, planWrites } from './plan';
 import { RULES, RuleContext, ScoreCell } from './rules';
-import { findTable, yearOf } from './table';
+import { findTable } from './table';
 import { matchTemplate, summariseMatch } from './template/match';
 import { computeTotals, Totals } from './totals';
 
@@ -42,12 +42,6 @@ function summarise(criteria: Criterion[], totals: Totals): SectionSummary[] {
     });
 }
 
-/** The index of cited documents, those cited with two dates marked. */
-function citedDocuments(ctx: RuleContext) {
-  const { citations } = sheetEvidence(ctx);
-  return documentsOf(citations, new Set(sheetConflicts(citations).map((c) => c.at.citation.id)));
-}
-
 export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetReport {
   const opts = { ...DEFAULTS, ...options };
   const view = new GridView(grid);
@@ -69,7 +63,9 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
   }
 
   const template = options.template ? matchTemplate(map.criteria, options.template) : undefined;
-  const ctx: RuleContext = { view, layout, map, totals, scoreCells, options: opts, template };
+  const read = sheetEvidence({ view, layout, map, options: opts });
+  const evidence = { ...read, conflicts: sheetConflicts(read.citations) };
+  const ctx: RuleContext = { view, layout, map, totals, scoreCells, options: opts, template, evidence };
   const findings: Finding[] = RULES.flatMap((rule) => rule.check(ctx)).sort(
     (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.row - b.row || a.col - b.col,
   );
@@ -78,7 +74,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
 
   return {
     sheet: grid.name,
-    year: opts.year ?? yearOf(view, layout.headerRow),
+    year: evidence.year,
     table: layout,
     criteria: map.criteria,
     findings,
@@ -86,7 +82,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
     summary: summarise(map.criteria, totals),
     plan: { writes: planWrites(view, totals, opts), marks: planMarks(findings) },
     counts,
-    documents: citedDocuments(ctx),
+    documents: documentsOf(evidence.citations, new Set(evidence.conflicts.map((c) => c.at.citation.id))),
     ...(template ? { template: summariseMatch(template) } : {}),
   };
 }

@@ -166,7 +166,8 @@ export function citationId(key: string): string {
   return key.normalize('NFC').toUpperCase().replace(/^0+(?=\d)/, '');
 }
 
-function sentenceStarts(text: string): number[] {
+/** Where each sentence of `text` starts. */
+export function sentenceStarts(text: string): number[] {
   const starts = [0];
   for (const m of text.matchAll(SENTENCE_END)) starts.push(m.index! + m[0].length);
   return starts;

@@ -5,7 +5,7 @@ import { CitedDocument, Criterion, SCORE_COLUMNS, TableLayout } from '../model';
 import { readScore } from '../numbers';
 import { yearOf } from '../table';
 import { cellText } from '../text';
-import { Citation, parseCitations } from './citations';
+import { Citation, parseCitations, sentenceStarts } from './citations';
 import { DocDate, isoDate } from './dates';
 import { reportDateOf } from './period';
 
@@ -70,33 +70,17 @@ function evidenceText(view: GridView, layout: TableLayout, c: Criterion): { text
   return { text, segments };
 }
 
-const SENTENCE_BREAK = /[.!?…]+(?=\s+[\p{Lu}\-–•+]|\s*$)/gu;
-
-function sentenceAround(text: string, at: number): { index: number; text: string } {
-  let start = 0;
-  let index = 0;
-  for (const m of text.matchAll(SENTENCE_BREAK)) {
-    const end = m.index! + m[0].length;
-    if (end > at) return { index, text: text.slice(start, end).trim() };
-    start = end;
-    index++;
-  }
-  return { index, text: text.slice(start).trim() };
-}
-
-const cache = new WeakMap<CriteriaMap, SheetEvidence>();
-
-/** Reads the sheet's citations once per check; every evidence rule and the report's document index share them. */
+/** Reads the sheet's citations; checkSheet calls it once, and every evidence rule and the document index share them. */
 export function sheetEvidence({ view, layout, map, options }: EvidenceInput): SheetEvidence {
-  const known = cache.get(map);
-  if (known) return known;
   const citations: CellCitation[] = [];
   for (const c of map.criteria) {
     const { text, segments } = evidenceText(view, layout, c);
     if (text === '') continue;
+    // The text is made of cleaned cell texts joined by single spaces: the parser's offsets and sentences are its own.
+    const starts = sentenceStarts(text);
     for (const citation of parseCitations(text)) {
       const seg = segments.find((s) => citation.start >= s.start && citation.start < s.end) ?? segments[0];
-      const sentence = sentenceAround(text, citation.start);
+      const sentence = { index: citation.sentence, text: text.slice(starts[citation.sentence], starts[citation.sentence + 1]).trim() };
       citations.push({
         citation,
         row: seg.row,
@@ -110,9 +94,7 @@ export function sheetEvidence({ view, layout, map, options }: EvidenceInput): Sh
   }
   const year = options.year ?? yearOf(view, layout.headerRow);
   const reportDate = reportDateOf(view, layout.headerRow);
-  const evidence: SheetEvidence = { citations, ...(year !== undefined ? { year } : {}), ...(reportDate ? { reportDate } : {}) };
-  cache.set(map, evidence);
-  return evidence;
+  return { citations, ...(year !== undefined ? { year } : {}), ...(reportDate ? { reportDate } : {}) };
 }
 
 /** The index of cited documents: one entry per number and symbol, in order of first citation. */
@@ -127,6 +109,7 @@ export function documentsOf(citations: CellCitation[], conflicting: Set<string> 
     datesAt.set(placeKey(cc), list);
   }
   const byId = new Map<string, CitedDocument>();
+  const cellsOf = new Map<CitedDocument, Set<string>>(); // a document cited in many cells costs no quadratic search
   const kindNamed = new Set<string>();
   for (const cc of citations) {
     const c = cc.citation;
@@ -141,7 +124,11 @@ export function documentsOf(citations: CellCitation[], conflicting: Set<string> 
     if (c.issuer && !doc.issuer) doc.issuer = c.issuer;
     const date = c.date ? isoDate(c.date) : undefined;
     if (date && !doc.dates.includes(date)) doc.dates.push(date);
-    if (!doc.cells.includes(cc.cell)) doc.cells.push(cc.cell);
+    const cells = cellsOf.get(doc) ?? cellsOf.set(doc, new Set()).get(doc)!;
+    if (!cells.has(cc.cell)) {
+      cells.add(cc.cell);
+      doc.cells.push(cc.cell);
+    }
     const listedWith = date ? [...new Set((datesAt.get(placeKey(cc)) ?? []).filter((d) => d !== date))] : [];
     doc.mentions!.push({ cell: cc.cell, ...(date ? { date } : {}), ...(listedWith.length > 0 ? { listedWith } : {}) });
     if (conflicting.has(c.id)) doc.conflict = true;

@@ -32,8 +32,11 @@ export function conflictsAmong<T>(items: Dated<T>[], together: (id: string, a: s
   return out;
 }
 
+/** A citation whose date differs from the one its document was first cited with, `first`. */
+export type Conflict = { at: CellCitation; first: CellCitation };
+
 /** The conflicts within one sheet; one per cell and date, so a cell that repeats itself is told once. */
-export function sheetConflicts(citations: CellCitation[]): { at: CellCitation; first: CellCitation }[] {
+export function sheetConflicts(citations: CellCitation[]): Conflict[] {
   const dated = citations
     .filter((c) => c.citation.date?.valid)
     .map((c) => ({ id: c.citation.id, date: isoDate(c.citation.date!), item: c }));

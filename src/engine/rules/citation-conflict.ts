@@ -1,5 +1,3 @@
-import { sheetEvidence } from '../evidence/collect';
-import { sheetConflicts } from '../evidence/conflicts';
 import { vnDate } from '../evidence/dates';
 import { finding, Rule } from './rule';
 
@@ -11,7 +9,7 @@ export const citationConflict: Rule = {
   message: (p) =>
     `${p.cell}: ${p.kind} số ${p.key} ghi ngày ${p.date}, nhưng ${p.where === p.cell ? 'cũng trong ô này' : `ở ${p.where}`} ghi ngày ${p.firstDate}.`,
   check(ctx) {
-    return sheetConflicts(sheetEvidence(ctx).citations).map(({ at, first }) =>
+    return ctx.evidence.conflicts.map(({ at, first }) =>
       finding(citationConflict, at.row, at.col, at.criterion, {
         kind: at.citation.kind,
         key: at.citation.key,

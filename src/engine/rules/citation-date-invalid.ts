@@ -1,4 +1,3 @@
-import { sheetEvidence } from '../evidence/collect';
 import { daysInMonth } from '../evidence/dates';
 import { finding, Rule } from './rule';
 
@@ -11,7 +10,7 @@ export const citationDateInvalid: Rule = {
     `${p.cell}: ${p.kind} số ${p.key} ghi ngày ${p.date}, nhưng ` +
     (p.reason === 'no-month' ? `không có tháng ${p.month}.` : `tháng ${p.month} năm ${p.year} chỉ có ${p.days} ngày.`),
   check(ctx) {
-    return sheetEvidence(ctx).citations.flatMap(({ citation: c, row, col, criterion }) => {
+    return ctx.evidence.citations.flatMap(({ citation: c, row, col, criterion }) => {
       if (!c.date || c.date.valid) return [];
       const { month, year } = c.date;
       const days = month >= 1 && month <= 12 ? daysInMonth(month, year) : 0;

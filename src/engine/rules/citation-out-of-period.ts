@@ -1,4 +1,3 @@
-import { sheetEvidence } from '../evidence/collect';
 import { compareDates, docDate, vnDate } from '../evidence/dates';
 import { fold } from '../text';
 import { finding, Rule } from './rule';
@@ -38,7 +37,7 @@ export const citationOutOfPeriod: Rule = {
       ? `${p.cell}: ${p.kind} số ${p.key} ghi ngày ${p.date}, sau ${p.limitWords} (${p.limit}).`
       : `${p.cell}: ${p.kind} số ${p.key} ghi ngày ${p.date}, trước năm được chấm ${p.year} hơn một quý; ${p.kindWords} thường được ban hành trong năm ${p.year} hoặc từ quý IV năm ${p.prevYear}.`,
   check(ctx) {
-    const { citations, year, reportDate } = sheetEvidence(ctx);
+    const { citations, year, reportDate } = ctx.evidence;
     if (year === undefined && !reportDate) return [];
     const limit = reportDate ?? docDate(31, 12, year!);
     const limitWords = reportDate ? 'ngày của báo cáo ghi ở tiêu đề' : `năm được chấm ${year}`;

@@ -4,6 +4,8 @@ import { GridView, a1 } from '../grid';
 import { CheckOptions, Criterion, Finding, RuleCode, ScoreColumn, Severity, TableLayout } from '../model';
 import { Score } from '../numbers';
 import { formatNumber } from '../text';
+import type { SheetEvidence } from '../evidence/collect';
+import type { Conflict } from '../evidence/conflicts';
 import type { TemplateMatch } from '../template/match';
 import { Totals } from '../totals';
 
@@ -27,6 +29,8 @@ export interface RuleContext {
   options: Required<Omit<CheckOptions, 'template'>>;
   /** Set when the sheet is checked against a template: how its criteria met the template's. */
   template?: TemplateMatch;
+  /** The evidence column's citations, read once, and the documents cited with two dates within the sheet. */
+  evidence: SheetEvidence & { conflicts: Conflict[] };
 }
 
 export type Params = Record<string, string | number>;

@@ -1,4 +1,3 @@
-import { sheetEvidence } from '../evidence/collect';
 import { excerpt } from '../text';
 import { finding, Rule } from './rule';
 
@@ -16,7 +15,7 @@ export const weakEvidence: Rule = {
     const { map, layout, scoreCells } = ctx;
     const col = layout.columns.giaiTrinh;
     if (col === undefined) return [];
-    const citing = new Set(sheetEvidence(ctx).citations.map((c) => c.criterion.id));
+    const citing = new Set(ctx.evidence.citations.map((c) => c.criterion.id));
     const slid = new Set(scoreCells.filter((s) => s.score.kind === 'text').map((s) => s.criterion?.id));
     return map.criteria.flatMap((c) => {
       if (c.kind !== 'item' || c.children.length > 0 || c.evidence === '' || slid.has(c.id) || citing.has(c.id)) return [];
