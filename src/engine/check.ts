@@ -43,7 +43,9 @@ function summarise(criteria: Criterion[], totals: Totals): SectionSummary[] {
 }
 
 export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetReport {
-  const opts = { ...DEFAULTS, ...options };
+  // An option given as undefined keeps its default: `{ totals: undefined }` must not switch formulas off.
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+  const opts = { ...DEFAULTS, ...given };
   const view = new GridView(grid);
   const layout = findTable(view);
   if (!layout) throw new NoTableError(grid.name);

@@ -49,24 +49,45 @@ interface Captured {
   validation?: Excel.DataValidation;
 }
 
+/** The engine's options from the add-in's; an undefined key would override the engine's default, so only what was chosen. */
+function engineOptions(options: AddinOptions): CheckOptions {
+  return { ...(options.totals ? { totals: options.totals } : {}), ...(options.template ? { template: options.template } : {}) };
+}
+
+/** Queues the read of the active sheet: the selection when more than one cell is selected, else the used range. */
+function queueActiveSheet(context: Excel.RequestContext, caps: Capabilities, scope: AddinOptions['scope']) {
+  const sheet = context.workbook.worksheets.getActiveWorksheet();
+  sheet.load('id,name,protection/protected');
+  // A blank sheet's used range is A1 (no null object, so merges and fills can be asked of it in the same batch).
+  const usedRead = queueRead(sheet.getUsedRange(true), caps);
+  const selRead = scope === 'sheet' ? undefined : queueRead(context.workbook.getSelectedRange(), caps);
+  // After the sync: which of the two reads to check.
+  const chosen = (): QueuedRead => (selRead && selRead.range.cellCount > 1 ? selRead : usedRead);
+  return { sheet, chosen };
+}
+
+/** Reads and checks the active sheet and writes nothing, not even the backup: what "Tạo mẫu từ bảng này" starts from. */
+export async function inspectSheet(options: AddinOptions = {}): Promise<SheetReport> {
+  const caps = requireHost();
+  return Excel.run(async (context) => {
+    const { sheet, chosen } = queueActiveSheet(context, caps, options.scope);
+    await context.sync();
+    return checkSheet(toGrid(sheet.name, chosen()), engineOptions(options));
+  });
+}
+
 export async function runCheck(options: AddinOptions = {}, store: BackupStore = settingsStore): Promise<CheckOutcome> {
   const caps = requireHost();
   const backup = await store.read();
   return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.load('id,name,protection/protected');
-    // A blank sheet's used range is A1 (no null object, so merges and fills can be asked of it in the same batch).
-    const used = sheet.getUsedRange(true);
-    const usedRead = queueRead(used, caps);
-    const selRead = options.scope === 'sheet' ? undefined : queueRead(context.workbook.getSelectedRange(), caps);
+    const { sheet, chosen } = queueActiveSheet(context, caps, options.scope);
     const noteCount = caps.notes ? sheet.notes.getCount() : undefined;
     await context.sync();
 
     if (sheet.protection.protected) throw new AddinError(MESSAGES.protectedSheet(sheet.name));
-    const read: QueuedRead = selRead && selRead.range.cellCount > 1 ? selRead : usedRead;
+    const read = chosen();
     const grid = toGrid(sheet.name, read);
-    // An undefined key would override the engine's default: pass only what was chosen.
-    const report = checkSheet(grid, options.totals ? { totals: options.totals } : {}); // NoTableError: nothing written yet
+    const report = checkSheet(grid, engineOptions(options)); // NoTableError: nothing written yet
     const marks: CellMark[] = options.marks === false ? [] : report.plan.marks;
 
     const mine = sheetBackup(backup, sheet.id, sheet.name);

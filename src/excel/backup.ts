@@ -65,7 +65,7 @@ function settings(): Office.Settings {
 }
 
 /** The ribbon's function runtime and the pane each hold a copy of the settings: refresh before reading. */
-function refresh(): Promise<void> {
+export function refresh(): Promise<void> {
   const s = settings();
   if (typeof s.refreshAsync !== 'function') return Promise.resolve();
   return new Promise((resolve, reject) =>
@@ -80,13 +80,18 @@ export const settingsStore: BackupStore = {
     return isBackup(v) ? v : emptyBackup();
   },
   write(backup) {
-    const s = settings();
-    s.set(SETTINGS_KEY, backup);
-    return new Promise((resolve, reject) =>
-      s.saveAsync((r) => (r.status === Office.AsyncResultStatus.Failed ? reject(r.error) : resolve())),
-    );
+    settings().set(SETTINGS_KEY, backup);
+    return save();
   },
 };
+
+/** Saves the settings into the workbook (Office writes them into the file with its next save). */
+export function save(): Promise<void> {
+  const s = settings();
+  return new Promise((resolve, reject) =>
+    s.saveAsync((r) => (r.status === Office.AsyncResultStatus.Failed ? reject(r.error) : resolve())),
+  );
+}
 
 export function sheetBackup(backup: Backup, id: string, name: string): SheetBackup {
   const s = backup.sheets[id] ?? { name, marks: {}, writes: {} };

@@ -1,4 +1,5 @@
 /** The user's choices (formulas or values, colouring), kept with the workbook so that the ribbon button uses the pane's. */
+import { Template } from '../engine';
 import { AddinOptions } from './actions';
 
 export const OPTIONS_KEY = 'thidua-tuy-chon';
@@ -24,6 +25,7 @@ export function saveOptions(o: PaneOptions): Promise<void> {
   return new Promise((resolve) => s.saveAsync(() => resolve()));
 }
 
-export function addinOptions(o: PaneOptions): AddinOptions {
-  return { totals: o.totals, marks: o.marks };
+/** The check's options: the pane's choices, and the bloc's template when one is chosen (see ./template). */
+export function addinOptions(o: PaneOptions, template?: Template): AddinOptions {
+  return { totals: o.totals, marks: o.marks, ...(template ? { template } : {}) };
 }

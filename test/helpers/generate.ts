@@ -421,8 +421,6 @@ export function spreadFaults(count: number, seed = 1): Fault[] {
 
 // ---- fast-check arbitraries: small tables that shrink to smaller ones ----
 
-const half = (max: number) => fc.integer({ min: 0, max: max * 2 }).map((n) => n / 2);
-
 export const leafArb: fc.Arbitrary<ItemSpec> = fc
   .record({
     text: fc.constantFrom(...PHRASES),

@@ -1,0 +1,54 @@
+/**
+ * The bloc's criteria template the workbook is checked against, kept in one document setting so that the choice
+ * travels with the file and the ribbon's Kiểm tra uses the pane's: "builtin:ID", or a loaded template whole.
+ */
+import { BUILTIN_PREFIX, decodeChoice, encodeChoice, Template, TemplateChoice } from '../engine';
+import { AddinError } from './errors';
+import { refresh, save } from './backup';
+
+export const TEMPLATE_KEY = 'thidua-mau-tieu-chi';
+
+/** What the workbook holds: no template, a usable one, or one that can no longer be read (reasons in Vietnamese). */
+export type StoredTemplate =
+  | { kind: 'none' }
+  | { kind: 'builtin'; id: string; template: Template }
+  | { kind: 'custom'; template: Template }
+  | { kind: 'broken'; errors: string[] };
+
+/** The stored choice as the settings hold it now (no refresh: the pane's own copy right after it saved). */
+export function storedTemplate(): StoredTemplate {
+  const setting = Office.context.document.settings.get(TEMPLATE_KEY) as unknown;
+  if (typeof setting !== 'string' || setting === '') return { kind: 'none' };
+  const r = decodeChoice(setting);
+  if (!r.ok) return { kind: 'broken', errors: r.errors };
+  if (setting.startsWith(BUILTIN_PREFIX)) return { kind: 'builtin', id: r.template.id, template: r.template };
+  return { kind: 'custom', template: r.template };
+}
+
+/** Keeps the choice in the workbook; null forgets it (the check then holds the sheet against no template). */
+export function saveTemplateChoice(choice: TemplateChoice | null): Promise<void> {
+  const s = Office.context.document.settings;
+  if (choice) s.set(TEMPLATE_KEY, encodeChoice(choice));
+  else s.remove(TEMPLATE_KEY);
+  return save();
+}
+
+/** "Khối … — năm 2022": how the pane names a template. */
+export function templateTitle(t: Template): string {
+  return `${t.bloc} — năm ${t.year}`;
+}
+
+/**
+ * The template to check against, read fresh from the workbook before a check. A stored choice that cannot be read
+ * stops the check: holding the sheet against nothing while the user believes otherwise would hide findings.
+ */
+export async function chosenTemplate(): Promise<Template | undefined> {
+  await refresh();
+  const s = storedTemplate();
+  if (s.kind === 'broken') {
+    throw new AddinError(
+      `Không dùng được bảng tiêu chí đã chọn cho bảng tính này (${s.errors[0]}). Mở ngăn Kiểm tra › Tùy chọn để chọn lại. Bảng tính chưa bị thay đổi.`,
+    );
+  }
+  return s.kind === 'none' ? undefined : s.template;
+}
