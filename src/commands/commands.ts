@@ -1,5 +1,5 @@
 /** The ribbon's Kiểm tra: runs the check without opening the pane and tells the result in a small dialog. */
-import { runCheck, userMessage } from '../excel';
+import { chosenTemplate, runCheck, userMessage } from '../excel';
 import { addinOptions, readOptions } from '../excel/options';
 import { checkSentence } from '../excel/summary';
 import { KIEM_TRA_ACTION } from './ids';
@@ -32,7 +32,7 @@ function tell(message: string): Promise<void> {
 export async function kiemTra(event: Office.AddinCommands.Event): Promise<void> {
   let message: string;
   try {
-    message = checkSentence(await runCheck(addinOptions(readOptions())));
+    message = checkSentence(await runCheck(addinOptions(readOptions(), await chosenTemplate())));
   } catch (e) {
     message = userMessage(e);
   }

@@ -1,4 +1,5 @@
 /** One Vietnamese sentence for the outcome of an action: what the ribbon button's message and the pane's status say. */
+import { TemplateSummary } from '../engine';
 import { CheckOutcome, RestoreOutcome } from './actions';
 
 export function checkSentence(o: CheckOutcome): string {
@@ -14,4 +15,9 @@ export function clearSentence(o: RestoreOutcome): string {
 
 export function undoSentence(o: RestoreOutcome): string {
   return `Đã hoàn tác ${o.cells} ô tổng trên trang “${o.sheet}”, trả lại giá trị hoặc công thức cũ.`;
+}
+
+/** One line on how the sheet met the chosen template: rows matched, template rows missing, sheet rows it lacks. */
+export function templateSentence(t: TemplateSummary): string {
+  return `Đối chiếu với ${t.bloc} — năm ${t.year}: ${t.matches.length} mục khớp, thiếu ${t.missing.length}, thừa ${t.extra.length}.`;
 }

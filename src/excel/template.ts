@@ -2,7 +2,7 @@
  * The bloc's criteria template the workbook is checked against, kept in one document setting so that the choice
  * travels with the file and the ribbon's Kiểm tra uses the pane's: "builtin:ID", or a loaded template whole.
  */
-import { BUILTIN_PREFIX, decodeChoice, encodeChoice, Template, TemplateChoice } from '../engine';
+import { BUILTIN_PREFIX, decodeChoice, encodeChoice, listBuiltinTemplates, Template, TemplateChoice } from '../engine';
 import { AddinError } from './errors';
 import { refresh, save } from './backup';
 
@@ -51,4 +51,39 @@ export async function chosenTemplate(): Promise<Template | undefined> {
     );
   }
   return s.kind === 'none' ? undefined : s.template;
+}
+
+/** The picker's values: none, each built-in by its settings string, the loaded template, and the file chooser. */
+export const PICK_NONE = '';
+export const PICK_CUSTOM = 'custom';
+export const PICK_FILE = 'file';
+
+export interface PickerEntry {
+  value: string;
+  label: string;
+}
+
+/** The picker's entries for what the workbook holds, and which one is selected. */
+export function pickerEntries(stored: StoredTemplate): { entries: PickerEntry[]; selected: string } {
+  const entries: PickerEntry[] = [{ value: PICK_NONE, label: 'Không đối chiếu' }];
+  for (const b of listBuiltinTemplates()) entries.push({ value: `${BUILTIN_PREFIX}${b.id}`, label: b.title });
+  if (stored.kind === 'custom') entries.push({ value: PICK_CUSTOM, label: `Mẫu đã nạp: ${templateTitle(stored.template)}` });
+  entries.push({ value: PICK_FILE, label: 'Tệp mẫu (.json)…' });
+  const selected = stored.kind === 'builtin' ? `${BUILTIN_PREFIX}${stored.id}` : stored.kind === 'custom' ? PICK_CUSTOM : PICK_NONE;
+  return { entries, selected };
+}
+
+/** The line under the picker: which template a check holds the sheet against. */
+export function templateNote(stored: StoredTemplate): string {
+  switch (stored.kind) {
+    case 'none':
+      return 'Kiểm tra không đối chiếu với bảng tiêu chí nào.';
+    case 'broken':
+      return 'Bảng tiêu chí lưu trong bảng tính không dùng được: hãy chọn lại.';
+    default: {
+      const t = stored.template;
+      const count = t.sections.reduce((n, s) => n + s.criteria.length, 0);
+      return `Đang dùng: ${templateTitle(t)} (${t.sections.length} nội dung, ${count} tiêu chí).`;
+    }
+  }
 }
