@@ -57,13 +57,16 @@ function sectionLabel(words: string): string {
   return `${head.charAt(0).toUpperCase()}${head.slice(1)} ${numeral}`;
 }
 
+/** Folds only the start of a text: the section and total patterns are anchored there, and criteria texts are long. */
+const foldStart = (s: string) => fold(s.slice(0, 40));
+
 /**
  * "Nội dung 2: …", "Phần II …", a Roman TT ("II") or a capital letter TT ("A"). After a lettered section, a capital
  * letter stays a letter: "C" follows "B", it is not Roman 100.
  */
 function sectionHead(tt: string, text: string, afterLetter: boolean): SectionHead | undefined {
   for (const t of [tt, text]) {
-    const m = SECTION_WORDS.exec(fold(t));
+    const m = SECTION_WORDS.exec(foldStart(t));
     if (m) {
       const words = clean(t).split(' ').slice(0, m[0].split(' ').length).join(' ');
       // A heading writes its Roman numeral in capitals ("Phần II"); "Nội dung vi phạm" is a criterion's text.
@@ -170,7 +173,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       continue;
     }
 
-    if (!NUMBERING.test(tt) && (GRAND_TOTAL.test(fold(tt)) || GRAND_TOTAL.test(fold(text)))) {
+    if (!NUMBERING.test(tt) && (GRAND_TOTAL.test(foldStart(tt)) || GRAND_TOTAL.test(foldStart(text)))) {
       const top = criteria.filter((c) => c.kind === 'section');
       const children = top.length > 0 ? top : criteria.filter((c) => c.kind === 'item' && c.parent === undefined);
       const total = add({ id: 'total', kind: 'total', label: 'TỔNG CỘNG', tt: '', text: text || tt, row, parent: undefined });

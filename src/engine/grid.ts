@@ -1,4 +1,4 @@
-/** The engine's only input: one worksheet's cells, as any adapter (Office.js, ExcelJS, a test) can produce them. */
+/** The engine's only input: one worksheet's cells, as any adapter (the Excel add-in, ExcelJS, a test) can produce them. */
 
 export type CellValue = number | string | boolean | null;
 

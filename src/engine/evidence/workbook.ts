@@ -30,7 +30,7 @@ const vn = (iso: string) => iso.split('-').reverse().join('/');
 /**
  * The reports again, with a citation-conflict finding on the first cell of a sheet that cites a document with another
  * date than an earlier sheet does. Conflicts inside one sheet are already there. Sheets scoring different years are
- * not held together: numbers restart each year, so the same number may well be another document.
+ * not held together: numbers restart each year, so the same number may well name a different paper.
  */
 export function withWorkbookConflicts(reports: SheetReport[]): SheetReport[] {
   const added = new Map<number, Finding[]>();
