@@ -8,6 +8,8 @@
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.jest.json' }] };
 
 module.exports = {
+  // A generous bound for the browser test and the file-safety suite on a loaded machine: no test asserts a time.
+  testTimeout: 60000,
   reporters: ['default', '<rootDir>/test/summary-reporter.js'],
   globalSetup: '<rootDir>/test/global-setup.js',
   projects: [
@@ -24,7 +26,6 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/test/e2e'],
       testMatch: ['**/*.e2e.ts'],
-      testTimeout: 60000,
       transform,
     },
   ],

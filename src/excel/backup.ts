@@ -88,9 +88,7 @@ export const settingsStore: BackupStore = {
 /** Saves the settings into the workbook (Office writes them into the file with its next save). */
 export function save(): Promise<void> {
   const s = settings();
-  return new Promise((resolve, reject) =>
-    s.saveAsync((r) => (r.status === Office.AsyncResultStatus.Failed ? reject(r.error) : resolve())),
-  );
+  return new Promise((resolve, reject) => s.saveAsync((r) => (r.status === Office.AsyncResultStatus.Failed ? reject(r.error) : resolve())));
 }
 
 export function sheetBackup(backup: Backup, id: string, name: string): SheetBackup {

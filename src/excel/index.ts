@@ -5,6 +5,18 @@ export { settingsStore, emptyBackup, SETTINGS_KEY } from './backup';
 export type { BackupStore, Backup } from './backup';
 export { userMessage, AddinError } from './errors';
 export { FILL, NOTE_HEAD } from './write';
-export { chosenTemplate, pickerEntries, saveTemplateChoice, storedTemplate, templateNote, templateTitle, PICK_CUSTOM, PICK_FILE, PICK_NONE, TEMPLATE_KEY } from './template';
+export {
+  chosenTemplate,
+  pickedChoice,
+  pickerEntries,
+  saveTemplateChoice,
+  storedTemplate,
+  templateNote,
+  templateTitle,
+  PICK_CUSTOM,
+  PICK_FILE,
+  PICK_NONE,
+  TEMPLATE_KEY,
+} from './template';
 export type { PickerEntry } from './template';
 export type { StoredTemplate } from './template';

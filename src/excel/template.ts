@@ -73,6 +73,12 @@ export function pickerEntries(stored: StoredTemplate): { entries: PickerEntry[];
   return { entries, selected };
 }
 
+/** The choice a picker value stands for: null for none, a built-in by id; undefined when the choice is not changed by it. */
+export function pickedChoice(value: string): TemplateChoice | null | undefined {
+  if (value === PICK_NONE) return null;
+  return value.startsWith(BUILTIN_PREFIX) ? { builtin: value.slice(BUILTIN_PREFIX.length) } : undefined;
+}
+
 /** The line under the picker: which template a check holds the sheet against. */
 export function templateNote(stored: StoredTemplate): string {
   switch (stored.kind) {

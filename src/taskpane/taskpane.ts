@@ -1,8 +1,9 @@
 /** The task pane: Kiểm tra, Xóa đánh dấu, Hoàn tác, the options, and what the check found. */
-import { clearMarks, runCheck, selectCell, undoWrites, userMessage } from '../excel';
+import { chosenTemplate, clearMarks, runCheck, selectCell, undoWrites, userMessage } from '../excel';
 import { addinOptions, PaneOptions, readOptions, saveOptions } from '../excel/options';
-import { checkSentence, clearSentence, undoSentence } from '../excel/summary';
+import { checkSentence, clearSentence, templateSentence, undoSentence } from '../excel/summary';
 import { renderDocuments, renderFindings, renderSummary } from './render';
+import { setUpInfer, setUpPicker, TemplatePicker } from './template';
 
 function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -16,6 +17,7 @@ const ui = {
   status: byId<HTMLParagraphElement>('status'),
   summary: byId<HTMLElement>('summary'),
   summaryList: byId<HTMLUListElement>('summary-list'),
+  summaryTemplate: byId<HTMLParagraphElement>('summary-template'),
   findings: byId<HTMLElement>('findings'),
   groups: byId<HTMLDivElement>('findings-groups'),
   documents: byId<HTMLElement>('documents'),
@@ -43,9 +45,12 @@ async function select(cell: string): Promise<void> {
   }
 }
 
+/** Set up when Office is ready. */
+let picker: TemplatePicker | undefined;
+let buttons: HTMLButtonElement[] = [ui.check, ui.clear, ui.undo];
+
 /** Runs one action with the buttons disabled, and says how it went. */
 async function busy(work: () => Promise<string>): Promise<void> {
-  const buttons = [ui.check, ui.clear, ui.undo];
   for (const b of buttons) b.disabled = true;
   status('Đang xử lý…');
   try {
@@ -59,9 +64,14 @@ async function busy(work: () => Promise<string>): Promise<void> {
 
 async function check(): Promise<void> {
   await busy(async () => {
-    const out = await runCheck(addinOptions(options()));
+    // The choice just made in the picker must be in the workbook before the check reads it back.
+    await picker?.saved();
+    const out = await runCheck(addinOptions(options(), await chosenTemplate()));
     renderSummary(ui.summaryList, out.report.summary);
-    ui.summary.hidden = out.report.summary.length === 0;
+    const t = out.report.template;
+    ui.summaryTemplate.textContent = t ? templateSentence(t) : '';
+    ui.summaryTemplate.hidden = !t;
+    ui.summary.hidden = out.report.summary.length === 0 && !t;
     renderFindings(ui.groups, out.report.findings, select);
     ui.findings.hidden = false;
     renderDocuments(ui.documents, ui.documentsList, out.report.documents, select);
@@ -86,13 +96,15 @@ Office.onReady(() => {
   ui.marks.checked = saved.marks;
   const radio = document.querySelector<HTMLInputElement>(`input[name="totals"][value="${saved.totals}"]`);
   if (radio) radio.checked = true;
-  for (const input of document.querySelectorAll<HTMLInputElement>('.options input')) {
+  picker = setUpPicker();
+  buttons = [...buttons, setUpInfer(busy)];
+  for (const input of document.querySelectorAll<HTMLInputElement>('.options input[name="totals"], #marks')) {
     input.addEventListener('change', () => void saveOptions(options()));
   }
   ui.check.addEventListener('click', () => void check());
   ui.clear.addEventListener('click', () => void busy(async () => clearSentence(await clearMarks())));
   ui.undo.addEventListener('click', () => void busy(async () => undoSentence(await undoWrites())));
-  for (const b of [ui.check, ui.clear, ui.undo]) b.disabled = false;
+  for (const b of buttons) b.disabled = false;
   document.body.dataset.ready = 'true';
   // For the pane benchmark: time from navigation to a usable pane.
   performance.mark('thidua-ready');

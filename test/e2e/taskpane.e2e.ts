@@ -5,10 +5,12 @@
 import { mkdirSync } from 'fs';
 import * as path from 'path';
 import { Browser, Page } from 'playwright-core';
-import { checkSheet, SheetGrid } from '../../src/engine';
+import { builtinTemplate, checkSheet, listBuiltinTemplates, parseTemplateJson, SheetGrid } from '../../src/engine';
+import { TEMPLATE_KEY } from '../../src/excel/template';
 import { FILL } from '../../src/excel/write';
 import { readGrids } from '../helpers/xlsx';
 import { table, validBody } from '../helpers/grid';
+import { TEMPLATE_RULES } from '../helpers/template';
 import { ARTIFACTS, bundleHost, launchChromium, ROOT, serveWeb } from './support';
 
 let browser: Browser;
@@ -34,8 +36,8 @@ afterAll(async () => {
   await web?.close();
 });
 
-/** The pane at 320 px, with `grid` as the active sheet of the stand-in Excel. */
-async function openPane(grid: SheetGrid): Promise<Page> {
+/** The pane at 320 px, with `grid` as the active sheet of the stand-in Excel (and `settings` as saved in the file). */
+async function openPane(grid: SheetGrid, settings?: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -47,10 +49,17 @@ async function openPane(grid: SheetGrid): Promise<Page> {
     }
     return route.fallback();
   });
-  await page.route('**/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }));
-  await page.addInitScript((g) => {
-    (window as unknown as { __THIDUA_SHEET__: unknown }).__THIDUA_SHEET__ = g;
-  }, grid);
+  await page.route('**/office/office.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }),
+  );
+  await page.addInitScript(
+    ([g, s]) => {
+      const w = window as unknown as { __THIDUA_SHEET__: unknown; __THIDUA_SETTINGS__?: string };
+      w.__THIDUA_SHEET__ = g;
+      if (s) w.__THIDUA_SETTINGS__ = s;
+    },
+    [grid, settings] as const,
+  );
   await page.goto(`${base}/taskpane.html`);
   await page.waitForSelector('body[data-ready="true"]');
   expect(errors).toEqual([]);
@@ -61,6 +70,7 @@ type HostView = {
   cell(a: string): { value: unknown; formula: string | null; fill: string | null; note: string | null };
   snapshot(): string;
   selection: string;
+  book: { savedSettings?: string };
 };
 
 function host<T>(page: Page, f: (h: HostView) => T): Promise<T> {
@@ -81,7 +91,9 @@ test('Kiểm tra, then Xóa đánh dấu and Hoàn tác, on the seed sheet', asy
   expect(await status(page, 'Đã kiểm tra')).toMatch(/^Đã kiểm tra trang “Chấm điểm”: \d+ lỗi/);
 
   // The findings list: every finding, grouped by severity, in the engine's order.
-  const listed = await page.$$eval('#findings-groups button.item', (bs) => bs.map((b) => `${(b as HTMLElement).dataset.rule}@${(b as HTMLElement).dataset.cell}`));
+  const listed = await page.$$eval('#findings-groups button.item', (bs) =>
+    bs.map((b) => `${(b as HTMLElement).dataset.rule}@${(b as HTMLElement).dataset.cell}`),
+  );
   expect(listed).toEqual(expected.findings.map((f) => `${f.rule}@${f.cell}`));
   expect(await page.textContent('#findings-groups')).toContain('Nội dung 2 ghi 200 điểm tự chấm, cộng các mục được 195.');
   const headings = await page.$$eval('#findings-groups h3', (hs) => hs.map((h) => h.textContent));
@@ -99,7 +111,9 @@ test('Kiểm tra, then Xóa đánh dấu and Hoàn tác, on the seed sheet', asy
     expect(c).toMatchObject({ fill: FILL[m.severity] });
     expect((c as { note: string }).note).toContain(m.messages[0]);
   }
-  expect(await host(page, (h) => [h.cell('E22').value, h.cell('F22').value, h.cell('E40').value, h.cell('F40').value])).toEqual([195, 17, 945, 57]);
+  expect(await host(page, (h) => [h.cell('E22').value, h.cell('F22').value, h.cell('E40').value, h.cell('F40').value])).toEqual([
+    195, 17, 945, 57,
+  ]);
 
   await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-after-check.png'), fullPage: true });
 
@@ -125,7 +139,10 @@ test('Kiểm tra, then Xóa đánh dấu and Hoàn tác, on the seed sheet', asy
   await page.getByRole('button', { name: 'Xóa đánh dấu' }).click();
   await status(page, 'Đã xóa đánh dấu');
   for (const m of expected.plan.marks) {
-    expect(await host(page, new Function('h', `return h.cell(${JSON.stringify(m.cell)})`) as (h: HostView) => unknown)).toMatchObject({ fill: null, note: null });
+    expect(await host(page, new Function('h', `return h.cell(${JSON.stringify(m.cell)})`) as (h: HostView) => unknown)).toMatchObject({
+      fill: null,
+      note: null,
+    });
   }
   await page.getByRole('button', { name: 'Hoàn tác' }).click();
   await status(page, 'Đã hoàn tác');
@@ -153,3 +170,76 @@ test('cell text is shown as text: markup in a sheet runs nothing', async () => {
   expect(await page.textContent('#status')).toContain(`Trang <img src=x`);
   await page.close();
 });
+
+test('the bloc’s template: chosen, kept in the workbook, used by Kiểm tra; Tạo mẫu từ bảng này writes nothing', async () => {
+  const info = listBuiltinTemplates()[0];
+  const expected = checkSheet(seed, { template: builtinTemplate(info.id)! });
+  const page = await openPane(seed);
+  // A step that cannot happen fails with its own name, well inside the test's time.
+  page.setDefaultTimeout(5000);
+  await page.click('.options:not(.infer) summary');
+  const picker = page.getByLabel('Bảng tiêu chí của khối');
+  expect(await picker.inputValue()).toBe('');
+  await picker.selectOption(`builtin:${info.id}`);
+  await page.waitForFunction(() => document.getElementById('template-name')?.textContent?.startsWith('Đang dùng'));
+  expect(await page.textContent('#template-name')).toContain(info.bloc);
+
+  await page.getByRole('button', { name: 'Kiểm tra', exact: true }).click();
+  await status(page, 'Đã kiểm tra');
+  // The check held the seed against the built-in it was made from: the engine's findings, none of them a template error.
+  const listed = await page.$$eval('#findings-groups button.item', (bs) =>
+    bs.map((b) => `${(b as HTMLElement).dataset.rule}@${(b as HTMLElement).dataset.cell}`),
+  );
+  expect(listed).toEqual(expected.findings.map((f) => `${f.rule}@${f.cell}`));
+  const errorRules = await page.$$eval('#findings-groups .group.error button.item', (bs) =>
+    bs.map((b) => (b as HTMLElement).dataset.rule ?? ''),
+  );
+  expect(errorRules.length).toBe(expected.counts.error);
+  expect(errorRules.filter((r) => TEMPLATE_RULES.includes(r))).toEqual([]);
+  const t = expected.template!;
+  expect(await page.textContent('#summary-template')).toBe(
+    `Đối chiếu với ${t.bloc} — năm ${t.year}: ${t.matches.length} mục khớp, thiếu ${t.missing.length}, thừa ${t.extra.length}.`,
+  );
+  const settings = (await host(page, (h) => h.book.savedSettings)) as string;
+  expect(JSON.parse(settings)[TEMPLATE_KEY]).toBe(`builtin:${info.id}`);
+
+  // Tạo mẫu từ bảng này: the sheet (already checked) stays exactly as it is; the JSON is offered as a file and as text.
+  const before = await host(page, (h) => h.snapshot());
+  await page.click('.infer summary');
+  expect(await page.getByLabel('Tên khối thi đua').inputValue()).toBe('Khối thi đua');
+  await page.getByLabel('Tên khối thi đua').fill('Khối Tham mưu - Tổng hợp');
+  await page.getByRole('button', { name: 'Tạo mẫu từ bảng này' }).click();
+  expect(await status(page, 'Đã tạo mẫu')).toContain('Bảng tính không bị thay đổi.');
+  expect(await host(page, (h) => h.snapshot())).toBe(before);
+  const json = await page.inputValue('#infer-json');
+  const parsed = parseTemplateJson(json);
+  expect(parsed.ok && parsed.template.bloc).toBe('Khối Tham mưu - Tổng hợp');
+  expect(await page.getAttribute('#infer-download', 'download')).toBe('mau-tieu-chi-2022.json');
+  expect(await page.getAttribute('#infer-download', 'href')).toMatch(/^blob:/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'taskpane-template.png') });
+
+  // A damaged file is refused with its reasons; the inferred one is taken and kept whole in the workbook.
+  await page.setInputFiles('#template-file', {
+    name: 'sai.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"version": 1, "id": "x"}'),
+  });
+  await page.waitForSelector('#template-errors:not([hidden])');
+  expect(await page.textContent('#template-errors')).toMatch(
+    /^Tệp “sai\.json” không dùng được làm bảng tiêu chí:.*thiếu \(bắt buộc phải có\)/,
+  );
+  expect(await picker.inputValue()).toBe(`builtin:${info.id}`);
+  await page.setInputFiles('#template-file', { name: 'mau.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page.waitForFunction(() => (document.getElementById('template') as HTMLSelectElement).value === 'custom');
+  expect(await page.isHidden('#template-errors')).toBe(true);
+  const kept = (await host(page, (h) => h.book.savedSettings)) as string;
+  expect(JSON.parse(JSON.parse(kept)[TEMPLATE_KEY]).bloc).toBe('Khối Tham mưu - Tổng hợp');
+  expect(external).toEqual([]);
+  await page.close();
+
+  // Opened again, the pane shows the choice the workbook holds.
+  const again = await openPane(seed, kept);
+  expect(await again.inputValue('#template')).toBe('custom');
+  expect(await again.textContent('#template-name')).toContain('Khối Tham mưu - Tổng hợp');
+  await again.close();
+}, 30000);

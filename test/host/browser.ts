@@ -7,6 +7,8 @@ import { ApiVersion, HostWorkbook, installHost } from './excel-host';
 
 interface TestWindow {
   __THIDUA_SHEET__?: SheetGrid;
+  /** The add-in's settings as a workbook opened again would hold them (a JSON object as text). */
+  __THIDUA_SETTINGS__?: string;
   __THIDUA_API__?: ApiVersion;
   __thiduaHost?: unknown;
 }
@@ -15,6 +17,7 @@ const w = window as unknown as TestWindow & Record<string, unknown>;
 const book = new HostWorkbook(w.__THIDUA_API__ ?? '1.18');
 if (w.__THIDUA_SHEET__) book.loadGrid(w.__THIDUA_SHEET__);
 else book.addSheet('Trang1');
+if (w.__THIDUA_SETTINGS__) book.savedSettings = w.__THIDUA_SETTINGS__;
 const installed = installHost(book, w);
 
 w.__thiduaHost = {
@@ -25,7 +28,12 @@ w.__thiduaHost = {
     const s = book.activeSheet;
     const p = parseA1(address);
     const c = s.cellAt(p.row, p.col);
-    return { value: s.valueAt(p.row, p.col), formula: c?.formula ?? null, fill: c?.fill?.color ?? null, note: s.notes.get(address) ?? null };
+    return {
+      value: s.valueAt(p.row, p.col),
+      formula: c?.formula ?? null,
+      fill: c?.fill?.color ?? null,
+      note: s.notes.get(address) ?? null,
+    };
   },
   /** The whole active sheet, to compare before and after. */
   snapshot() {
