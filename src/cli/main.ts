@@ -1,7 +1,7 @@
 /** `thidua`: checks and totals Bảng chấm điểm thi đua in .xlsx files. Exit 0 clean, 1 errors found, 2 bad input. */
 import ExcelJS from 'exceljs';
 import * as path from 'path';
-import { checkSheet, CheckOptions, flattenTemplate, hasScoringTable, NoTableError, SheetReport, withWorkbookConflicts } from '../engine';
+import { checkSheet, CheckOptions, flattenTemplate, NoTableError, SheetReport, withWorkbookConflicts } from '../engine';
 import { sheetGrid } from '../xlsx/read';
 import { applyPlan } from '../xlsx/write';
 import { InputError, openWorkbook, saveWorkbook } from '../xlsx/workbook';
@@ -61,14 +61,23 @@ function checkWorkbook(wb: ExcelJS.Workbook, file: string, sheet: string | undef
       throw e;
     }
   }
-  const grids = wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined).map(sheetGrid);
-  const withTable = grids.filter(hasScoringTable);
-  if (withTable.length === 0) {
+  // Every visible sheet is checked; one without a scoring table (a cover page, a list of units) is passed over.
+  const reports = wb.worksheets
+    .filter((ws) => ws.state === 'visible' || ws.state === undefined)
+    .flatMap((ws) => {
+      try {
+        return [checkSheet(sheetGrid(ws), options)];
+      } catch (e) {
+        if (e instanceof NoTableError) return [];
+        throw e;
+      }
+    });
+  if (reports.length === 0) {
     throw new InputError(
       `Tệp “${path.basename(file)}” không có bảng chấm điểm: không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm.`,
     );
   }
-  return withWorkbookConflicts(withTable.map((g) => checkSheet(g, options)));
+  return withWorkbookConflicts(reports);
 }
 
 async function run(args: ParsedArgs, io: Io): Promise<number> {

@@ -1,7 +1,7 @@
 /** Finds the scoring table in a sheet: its header row, wherever it starts and in whatever column order. */
 import { GridView, a1 } from './grid';
 import { ColumnRole, TableLayout } from './model';
-import { cellText, fold } from './text';
+import { cellText, clean, fold } from './text';
 
 /** Matched on folded header text (lower case, no diacritics). Order matters: the first match wins. */
 const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
@@ -20,9 +20,9 @@ const MAX_HEADER_LENGTH = 80;
 const HEADER_SEARCH_ROWS = 60;
 
 export function roleOf(title: string): ColumnRole | undefined {
-  if (title.length > 2 * MAX_HEADER_LENGTH) return undefined; // spares folding every long criterion text
-  const f = fold(title);
-  if (f === '' || f.length > MAX_HEADER_LENGTH) return undefined;
+  const c = clean(title);
+  if (c === '' || c.length > MAX_HEADER_LENGTH) return undefined; // spares folding every long criterion text
+  const f = fold(c);
   return ROLE_PATTERNS.find(([, re]) => re.test(f))?.[0];
 }
 
@@ -95,6 +95,7 @@ export function findTable(view: GridView): TableLayout | undefined {
     const namesAColumn = Object.keys(one.columns).length > 0;
     if (namesAColumn && row < view.lastRow && !rowHasNumber(view, row + 1)) candidates.push(readHeader(view, [row, row + 1]));
     for (const c of candidates) if (c.score > (best?.score ?? 0)) best = c;
+    if (best?.score === ROLE_PATTERNS.length) break; // every column named: no row further down can do better
   }
   if (!best) return undefined;
   const headerRow = best.rows[0];

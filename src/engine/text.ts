@@ -40,6 +40,26 @@ export function fold(s: string): string {
     .replace(NON_ASCII, (ch) => BARE.get(ch) ?? ch);
 }
 
+/** Each bare letter and the Vietnamese letters that fold to it. */
+const VARIANTS: Record<string, string> = {
+  a: 'aàáảãạăằắẳẵặâầấẩẫậ',
+  e: 'eèéẻẽẹêềếểễệ',
+  i: 'iìíỉĩị',
+  o: 'oòóỏõọôồốổỗộơờớởỡợ',
+  u: 'uùúủũụưừứửữự',
+  y: 'yỳýỷỹỵ',
+  d: 'dđ',
+};
+
+/**
+ * Finds folded words ("tam tinh") in cleaned text written with or without diacritics, in any case ("Tạm tính",
+ * "TAM TINH"), in one scan: folding long evidence text first cost more than the rest of a rule.
+ */
+export function wordsPattern(words: readonly string[]): RegExp {
+  const loose = (w: string) => [...w].map((ch) => (ch === ' ' ? '\\s+' : VARIANTS[ch] ? `[${VARIANTS[ch]}]` : ch)).join('');
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(loose).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+}
+
 /** The text of a cell value as a person reads it. */
 export function cellText(value: unknown, shown?: string): string {
   if (value === null || value === undefined) return '';

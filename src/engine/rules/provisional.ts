@@ -1,7 +1,7 @@
-import { cellText, excerpt, fold } from '../text';
+import { cellText, excerpt, wordsPattern } from '../text';
 import { finding, Rule } from './rule';
 
-const PROVISIONAL = /\b(tam tinh|tam cham|tam xep loai|du kien|cho ket qua|chua co ket qua|chua chinh thuc)\b/;
+const PROVISIONAL = wordsPattern(['tam tinh', 'tam cham', 'tam xep loai', 'du kien', 'cho ket qua', 'chua co ket qua', 'chua chinh thuc']);
 
 /** A score marked "Tạm tính" or the like: it will change, and the bloc should know. */
 export const provisional: Rule = {
@@ -17,7 +17,7 @@ export const provisional: Rule = {
       for (const row of [c.row, ...c.continuationRows]) {
         for (const col of cols) {
           const text = cellText(view.cell(row, col).value);
-          const m = PROVISIONAL.exec(fold(text));
+          const m = PROVISIONAL.exec(text);
           if (m) return [finding(provisional, row, col, c, { label: c.label, text: excerpt(text, 40) })];
         }
       }
