@@ -146,7 +146,10 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   const namedColumns = Object.entries(columns) as [ColumnRole, number][];
   /** A PDF conversion repeats the header, and its row of column numbers, at the top of every page: not criteria. */
   const headerAgain = (r: number) =>
-    sameAsHeaderRow(r) || namedColumns.filter(([role, col]) => roleOf(textOf(r, col)) === role).length >= 3;
+    sameAsHeaderRow(r) ||
+    // A header names its criterion column first of all: the other columns are looked at only then.
+    (roleOf(textOf(r, columns.tieuChi)) === 'tieuChi' &&
+      namedColumns.filter(([role, col]) => roleOf(textOf(r, col)) === role).length >= 3);
 
   let row = layout.firstRow;
   for (; row <= layout.lastRow; row++) {

@@ -1,12 +1,12 @@
 /** Fixed tiers a criterion's text offers: "Hoàn thành xuất sắc nhiệm vụ (20 điểm) … Hoàn thành tốt (15 điểm)". */
-import { fold } from './text';
+import { clean, fold } from './text';
 
 const TIER = /\(\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\s*\)/giu;
 
 /** The distinct tier scores named in a text, largest first; empty when it names fewer than two. */
 export function tiersOf(text: string): number[] {
   const found = new Set<number>();
-  for (const m of text.normalize('NFC').matchAll(TIER)) found.add(Number(m[1].replace(',', '.')));
+  for (const m of clean(text).matchAll(TIER)) found.add(Number(m[1].replace(',', '.')));
   return found.size >= 2 ? [...found].sort((a, b) => b - a) : [];
 }
 
