@@ -4,20 +4,12 @@ import * as path from 'path';
 import { parseTemplateJson, Template } from '../../src/engine';
 import { expectRefused, run } from '../helpers/cli';
 import { compare, FIXTURE_NAMES, FIXTURES, FoundItem, loadExpected } from '../helpers/expected';
+import { TEMPLATE_RULES } from '../helpers/template';
 import { useTempDir } from '../helpers/xlsx';
 
 const dir = useTempDir();
 const fixture = (name: string) => path.join(FIXTURES, `${name}.xlsx`);
 
-/** The rules that only a template can raise. */
-const TEMPLATE_RULES = [
-  'standard-changed',
-  'bonus-cap-changed',
-  'criterion-missing',
-  'criterion-extra',
-  'text-changed',
-  'composite-mismatch',
-];
 
 interface JsonReport {
   findings: (FoundItem & { params: Record<string, string | number> })[];
