@@ -1,10 +1,5 @@
 /** `thidua refs`: the index of documents the evidence column cites, as Vietnamese text or JSON. */
-import { CitedDocument, SheetReport } from '../engine';
-
-/** "2022-01-04" → "04/01/2022". */
-function vn(iso: string): string {
-  return iso.split('-').reverse().join('/');
-}
+import { CitedDocument, SheetReport, vnIsoDate as vn } from '../engine';
 
 /** Where each date is written: "ngày 31/12/2021 (G10); ngày 29/12/2022 (G19)"; cells citing it undated come last. */
 function datesWithCells(doc: CitedDocument): string {

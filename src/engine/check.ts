@@ -2,7 +2,7 @@
 import { mapCriteria } from './criteria';
 import { GridView, SheetGrid } from './grid';
 import { documentsOf, sheetConflicts, sheetEvidence } from './evidence';
-import { CheckOptions, Criterion, Finding, SCORE_COLUMNS, SectionSummary, Severity, SheetReport } from './model';
+import { byFindingOrder, CheckOptions, Criterion, Finding, SCORE_COLUMNS, SectionSummary, Severity, SheetReport } from './model';
 import { readScore } from './numbers';
 import { planMarks, planWrites } from './plan';
 import { RULES, RuleContext, ScoreCell } from './rules';
@@ -21,8 +21,6 @@ export class NoTableError extends Error {
 }
 
 const DEFAULTS: Required<Omit<CheckOptions, 'template'>> = { totals: 'formulas', year: null };
-
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** True when the sheet holds something that looks like a scoring table. */
 export function hasScoringTable(grid: SheetGrid): boolean {
@@ -68,9 +66,7 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
   const read = sheetEvidence({ view, layout, map, options: opts });
   const evidence = { ...read, conflicts: sheetConflicts(read.citations) };
   const ctx: RuleContext = { view, layout, map, totals, scoreCells, options: opts, template, evidence };
-  const findings: Finding[] = RULES.flatMap((rule) => rule.check(ctx)).sort(
-    (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.row - b.row || a.col - b.col,
-  );
+  const findings: Finding[] = RULES.flatMap((rule) => rule.check(ctx)).sort(byFindingOrder);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
 

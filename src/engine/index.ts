@@ -1,6 +1,6 @@
 /** The public face of the engine, for every adapter (CLI, add-in, tests). */
 export { checkSheet, hasScoringTable, NoTableError } from './check';
-export { isoDate, parseCitations, withWorkbookConflicts } from './evidence';
+export { isoDate, parseCitations, vnIsoDate, withWorkbookConflicts } from './evidence';
 export type { Citation } from './evidence';
 export * from './grid';
 export * from './model';

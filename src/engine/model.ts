@@ -4,6 +4,14 @@ import type { Template } from './template/schema';
 
 export type Severity = 'error' | 'warning' | 'info';
 
+/** Worst first: the order reports list findings in, and how marks pick a cell's severity. */
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** How every report orders its findings: by severity, then down the sheet, then across. */
+export function byFindingOrder(a: Pick<Finding, 'severity' | 'row' | 'col'>, b: Pick<Finding, 'severity' | 'row' | 'col'>): number {
+  return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.row - b.row || a.col - b.col;
+}
+
 /** The four score columns of a Bảng chấm điểm. */
 export type ScoreColumn = 'diemChuan' | 'diemThuong' | 'tuCham' | 'thuongTuCham';
 export const SCORE_COLUMNS: readonly ScoreColumn[] = ['diemChuan', 'diemThuong', 'tuCham', 'thuongTuCham'];

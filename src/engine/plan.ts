@@ -1,6 +1,6 @@
 /** Turns totals and findings into what the adapters do: writes to total cells, and marks on cells with findings. */
 import { GridView, a1 } from './grid';
-import { CellMark, CellWrite, CheckOptions, Finding, Severity, TotalLine } from './model';
+import { CellMark, CellWrite, CheckOptions, Finding, SEVERITY_RANK, TotalLine } from './model';
 import { Totals } from './totals';
 
 /** Excel allows 255 arguments to a function and 8,192 characters to a formula. */
@@ -51,8 +51,6 @@ export function planWrites(view: GridView, totals: Totals, options: Required<Pic
   return writes;
 }
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
 /** One mark per cell: the worst severity found there, and every message. */
 export function planMarks(findings: Finding[]): CellMark[] {
   const byCell = new Map<string, CellMark>();
@@ -62,7 +60,7 @@ export function planMarks(findings: Finding[]): CellMark[] {
       byCell.set(f.cell, { cell: f.cell, row: f.row, col: f.col, severity: f.severity, messages: [f.message], rules: [f.rule] });
       continue;
     }
-    if (RANK[f.severity] > RANK[m.severity]) m.severity = f.severity;
+    if (SEVERITY_RANK[f.severity] < SEVERITY_RANK[m.severity]) m.severity = f.severity;
     m.messages.push(f.message);
     m.rules.push(f.rule);
   }

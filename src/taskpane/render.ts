@@ -1,5 +1,5 @@
 /** The pane's lists, built with createElement and textContent only: cell text is shown as text, never parsed as HTML. */
-import { CitedDocument, Finding, formatNumber, SectionSummary, Severity } from '../engine';
+import { CitedDocument, Finding, formatNumber, SectionSummary, Severity, vnIsoDate } from '../engine';
 
 export const SEVERITY_TITLE: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' };
 const ORDER: Severity[] = ['error', 'warning', 'info'];
@@ -81,7 +81,7 @@ export function renderDocuments(section: HTMLElement, list: HTMLElement, documen
       const li = el('li');
       const b = el('button', 'item');
       b.type = 'button';
-      const dates = d.dates.map((iso) => iso.split('-').reverse().join('/')).join(', ');
+      const dates = d.dates.map(vnIsoDate).join(', ');
       b.append(el('span', 'cell', `${d.kind} số ${d.key}`), el('span', 'message', dates ? `ngày ${dates}` : ''));
       b.append(el('span', 'rule', `${d.cells.length} ô: ${d.cells.join(', ')}`));
       if (d.cells[0]) b.addEventListener('click', () => select(d.cells[0]));

@@ -34,6 +34,11 @@ export function vnDate(d: DocDate): string {
   return `${pad(d.day)}/${pad(d.month)}/${d.year}`;
 }
 
+/** "2022-01-04" → "04/01/2022": a report's ISO date as messages and lists write it. */
+export function vnIsoDate(iso: string): string {
+  return iso.split('-').reverse().join('/');
+}
+
 /** Orders valid dates: negative when a is earlier. */
 export function compareDates(a: DocDate, b: DocDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;

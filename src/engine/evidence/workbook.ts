@@ -3,15 +3,14 @@
  * all, then asks here whether a document is cited with one date on one sheet and another date on another.
  */
 import { parseA1 } from '../grid';
-import { CitedDocument, Finding, SheetReport } from '../model';
+import { byFindingOrder, CitedDocument, Finding, SheetReport } from '../model';
 import { planMarks } from '../plan';
 import { citationConflict } from '../rules/citation-conflict';
 import { finding } from '../rules/rule';
 import { citationId } from './citations';
 import { conflictsAmong } from './conflicts';
-import { docDate } from './dates';
+import { docDate, vnIsoDate as vn } from './dates';
 
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 } as const;
 
 interface Mention {
   sheet: number;
@@ -24,8 +23,6 @@ function validIso(iso: string): boolean {
   const [y, m, d] = iso.split('-').map(Number);
   return docDate(d, m, y).valid;
 }
-
-const vn = (iso: string) => iso.split('-').reverse().join('/');
 
 /**
  * The reports again, with a citation-conflict finding on the first cell of a sheet that cites a document with another
@@ -87,9 +84,7 @@ export function withWorkbookConflicts(reports: SheetReport[]): SheetReport[] {
     if (!extra && !conflicting.has(i)) return r;
     const documents = r.documents.map((d) => (conflicting.get(i)?.has(citationId(d.key)) ? { ...d, conflict: true } : d));
     if (!extra) return { ...r, documents };
-    const findings = [...r.findings, ...extra].sort(
-      (a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || a.row - b.row || a.col - b.col,
-    );
+    const findings = [...r.findings, ...extra].sort(byFindingOrder);
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of findings) counts[f.severity]++;
     return { ...r, findings, counts, documents, plan: { ...r.plan, marks: planMarks(findings) } };
