@@ -1,7 +1,6 @@
 /** The CLI's outputs: a readable Vietnamese summary, and JSON for machines. */
-import { Finding, formatNumber, SheetReport, Severity } from '../engine';
+import { Finding, formatNumber, SheetReport, Severity, SEVERITY_WORDS, shownMessage, templateMatchSentence } from '../engine';
 
-const HEADING: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
 const MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
 
 function n(v: number | undefined): string {
@@ -15,15 +14,13 @@ export function formatText(file: string, reports: SheetReport[]): string {
     out.push('', `Trang “${r.sheet}”: bảng ở ${r.table.headerRange}, ${items} tiêu chí${r.year ? `, năm ${r.year}` : ''}.`);
     if (r.template) {
       const t = r.template;
-      out.push(
-        `  Đối chiếu mẫu “${t.bloc}”, năm ${t.year}: ${t.matches.length} dòng khớp mẫu, ${t.missing.length} tiêu chí của mẫu không thấy, ${t.extra.length} tiêu chí không có trong mẫu.`,
-      );
+      out.push(`  ${templateMatchSentence(t)}`);
     }
     for (const severity of ['error', 'warning', 'info'] as Severity[]) {
       const list = r.findings.filter((f) => f.severity === severity);
       if (list.length === 0) continue;
-      out.push(`  ${HEADING[severity]} (${list.length}):`);
-      for (const f of list) out.push(`    ${MARK[severity]} ${f.message} [${f.rule}]`);
+      out.push(`  ${SEVERITY_WORDS[severity]} (${list.length}):`);
+      for (const f of list) out.push(`    ${MARK[severity]} ${shownMessage(f)} [${f.rule}]`);
     }
     if (r.findings.length === 0) out.push('  Không thấy lỗi nào.');
     out.push('  Tổng (tính lại từ các mục): chuẩn / thưởng / tự chấm / thưởng tự chấm');
@@ -32,7 +29,7 @@ export function formatText(file: string, reports: SheetReport[]): string {
     }
   }
   const count = (s: Severity) => reports.reduce((k, r) => k + r.counts[s], 0);
-  out.push('', `Kết quả: ${count('error')} lỗi, ${count('warning')} cảnh báo, ${count('info')} thông tin.`);
+  out.push('', `Kết quả: ${count('error')} lỗi, ${count('warning')} cảnh báo, ${count('info')} lưu ý.`);
   return out.join('\n');
 }
 
@@ -45,8 +42,9 @@ export function formatJson(file: string, reports: SheetReport[]): string {
       rule: f.rule,
       severity: f.severity,
       criterion: f.criterion ?? null,
+      messageId: f.messageId,
       message: f.message,
-      params: f.params,
+      data: f.data,
     })),
   );
   const sheets = reports.map((r) => ({

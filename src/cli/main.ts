@@ -1,10 +1,10 @@
 /** `thidua`: checks and totals Bảng chấm điểm thi đua in .xlsx files. Exit 0 clean, 1 errors found, 2 bad input. */
 import ExcelJS from 'exceljs';
 import * as path from 'path';
-import { checkSheet, CheckOptions, flattenTemplate, NoTableError, SheetReport, withWorkbookConflicts } from '../engine';
+import { checkSheet, CheckOptions, checkWorkbook, isUserError, SheetReport, templateSize, templateTitle, UserError } from '../engine';
 import { sheetGrid } from '../xlsx/read';
 import { applyPlan } from '../xlsx/write';
-import { InputError, openWorkbook, saveWorkbook } from '../xlsx/workbook';
+import { openWorkbook, saveWorkbook } from '../xlsx/workbook';
 import { parseArgs, ParsedArgs } from './args';
 import { formatJson, formatText } from './format';
 import { formatRefsJson, formatRefsText } from './refs';
@@ -46,38 +46,27 @@ function flag(args: ParsedArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-/** The sheets to check: the one named, or every sheet that holds a scoring table. */
-function checkWorkbook(wb: ExcelJS.Workbook, file: string, sheet: string | undefined, options: CheckOptions): SheetReport[] {
+/** The sheets to check: the one named, or every visible sheet that holds a scoring table, held together. */
+function checkFile(wb: ExcelJS.Workbook, file: string, sheet: string | undefined, options: CheckOptions): SheetReport[] {
   if (sheet !== undefined) {
     const ws = wb.getWorksheet(sheet);
     if (!ws) {
       const names = wb.worksheets.map((w) => `“${w.name}”`).join(', ');
-      throw new InputError(`Tệp “${path.basename(file)}” không có trang “${sheet}”. Các trang: ${names || '(không có)'}.`);
+      throw new UserError('no-sheet', `Tệp “${path.basename(file)}” không có trang “${sheet}”. Các trang: ${names || '(không có)'}.`);
     }
-    try {
-      return [checkSheet(sheetGrid(ws), options)];
-    } catch (e) {
-      if (e instanceof NoTableError) throw new InputError(e.message);
-      throw e;
-    }
+    return [checkSheet(sheetGrid(ws), options)];
   }
   // Every visible sheet is checked; one without a scoring table (a cover page, a list of units) is passed over.
-  const reports = wb.worksheets
-    .filter((ws) => ws.state === 'visible' || ws.state === undefined)
-    .flatMap((ws) => {
-      try {
-        return [checkSheet(sheetGrid(ws), options)];
-      } catch (e) {
-        if (e instanceof NoTableError) return [];
-        throw e;
-      }
-    });
-  if (reports.length === 0) {
-    throw new InputError(
+  const grids = wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined).map(sheetGrid);
+  try {
+    return checkWorkbook(grids, options).reports;
+  } catch (e) {
+    if (!(isUserError(e) && e.code === 'no-table')) throw e;
+    throw new UserError(
+      'no-table',
       `Tệp “${path.basename(file)}” không có bảng chấm điểm: không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm.`,
     );
   }
-  return withWorkbookConflicts(reports);
 }
 
 async function run(args: ParsedArgs, io: Io): Promise<number> {
@@ -87,55 +76,54 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     return command === undefined && !args.flags.has('--help') && !args.flags.has('-h') ? 2 : 0;
   }
   const known = KNOWN_FLAGS[command];
-  if (!known) throw new InputError(`Không có lệnh “${command}”. Các lệnh: ${Object.keys(KNOWN_FLAGS).join(', ')}. Xem: thidua --help`);
+  if (!known) throw new UserError('bad-input', `Không có lệnh “${command}”. Các lệnh: ${Object.keys(KNOWN_FLAGS).join(', ')}. Xem: thidua --help`);
   for (const f of args.flags.keys()) {
-    if (!known.includes(f)) throw new InputError(`Lệnh “${command}” không có tuỳ chọn “${f}”. Xem: thidua --help`);
+    if (!known.includes(f)) throw new UserError('bad-input', `Lệnh “${command}” không có tuỳ chọn “${f}”. Xem: thidua --help`);
   }
   const file = args.positional[0];
-  if (!file) throw new InputError(`Thiếu tên tệp .xlsx. Ví dụ: thidua ${command} bang-cham-diem.xlsx`);
+  if (!file) throw new UserError('bad-input', `Thiếu tên tệp .xlsx. Ví dụ: thidua ${command} bang-cham-diem.xlsx`);
   const options: CheckOptions = { totals: args.flags.has('--values') ? 'values' : 'formulas' };
   const sheet = flag(args, '--sheet');
   const templateRef = flag(args, '--template');
   if (templateRef !== undefined) options.template = await loadTemplate(templateRef);
   const year = flag(args, '--year');
   if (year !== undefined && command !== 'template') {
-    if (!/^\d{4}$/.test(year.trim())) throw new InputError(`--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
+    if (!/^\d{4}$/.test(year.trim())) throw new UserError('bad-input', `--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
     options.year = Number(year.trim());
   }
 
   if (command === 'template') {
     const out = flag(args, '-o') ?? flag(args, '--output');
-    if (!out) throw new InputError('Thiếu tệp mẫu ra: thidua template TỆP.xlsx -o mau.json');
+    if (!out) throw new UserError('bad-input', 'Thiếu tệp mẫu ra: thidua template TỆP.xlsx -o mau.json');
     const wb = await openWorkbook(file);
-    const template = templateFromReports(file, checkWorkbook(wb, file, sheet, options), { bloc: flag(args, '--bloc'), year: flag(args, '--year') });
+    const template = templateFromReports(file, checkFile(wb, file, sheet, options), { bloc: flag(args, '--bloc'), year: flag(args, '--year') });
     await writeTemplate(out, file, template);
-    const items = flattenTemplate(template).filter((n) => n.kind === 'item').length;
-    io.out(`Đã ghi mẫu “${out}”: ${template.bloc}, năm ${template.year}, ${template.sections.length} nội dung, ${items} tiêu chí.`);
+    io.out(`Đã ghi mẫu “${out}”: ${templateTitle(template)}, ${templateSize(template)}.`);
     io.out('Hãy đọc lại tệp mẫu (tên khối, các mức điểm, quy tắc tổng hợp) trước khi gửi cho các đơn vị.');
     return 0;
   }
 
   if (command === 'refs') {
     const format = flag(args, '--format') ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new InputError(`--format nhận “text” hoặc “json”, không phải “${format}”.`);
-    const reports = checkWorkbook(await openWorkbook(file), file, sheet, options);
+    if (format !== 'text' && format !== 'json') throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
+    const reports = checkFile(await openWorkbook(file), file, sheet, options);
     io.out(format === 'json' ? formatRefsJson(file, reports) : formatRefsText(file, reports));
     return 0;
   }
 
   if (command === 'check') {
     const format = flag(args, '--format') ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new InputError(`--format nhận “text” hoặc “json”, không phải “${format}”.`);
+    if (format !== 'text' && format !== 'json') throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
     const wb = await openWorkbook(file);
-    const reports = checkWorkbook(wb, file, sheet, options);
+    const reports = checkFile(wb, file, sheet, options);
     io.out(format === 'json' ? formatJson(file, reports) : formatText(file, reports));
     return reports.some((r) => r.counts.error > 0) ? 1 : 0;
   }
 
   const out = flag(args, '-o') ?? flag(args, '--output');
-  if (!out) throw new InputError('Thiếu tệp ra: thidua fix TỆP.xlsx -o TỆP-RA.xlsx (tệp gốc không bao giờ bị ghi đè).');
+  if (!out) throw new UserError('bad-input', 'Thiếu tệp ra: thidua fix TỆP.xlsx -o TỆP-RA.xlsx (tệp gốc không bao giờ bị ghi đè).');
   const wb = await openWorkbook(file);
-  const reports = checkWorkbook(wb, file, sheet, options);
+  const reports = checkFile(wb, file, sheet, options);
   for (const r of reports) applyPlan(wb.getWorksheet(r.sheet)!, r);
   await saveWorkbook(wb, out, file);
   io.out(formatText(file, reports));
@@ -145,16 +133,19 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   return reports.some((r) => r.counts.error > 0) ? 1 : 0;
 }
 
-/** Runs the CLI; returns the exit code. Bad input never reaches the user as a stack trace. */
+/** Exit codes: 0 no error found, 1 errors found in the table, 2 the user's input cannot be used, 3 a bug in thidua. */
+export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
+
+/** Runs the CLI; returns the exit code. Neither bad input nor a bug reaches the user as a stack trace. */
 export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
   try {
     return await run(parseArgs(argv), io);
   } catch (e) {
-    if (e instanceof InputError) {
+    if (isUserError(e)) {
       io.err(`thidua: ${e.message}`);
-      return 2;
+      return EXIT.userError;
     }
-    io.err(`thidua: lỗi không mong đợi khi xử lý tệp (${(e as Error).message}). Xin báo lỗi này kèm tệp, nếu được phép.`);
-    return 2;
+    io.err(`thidua: lỗi không mong đợi trong thidua (${(e as Error)?.message ?? String(e)}). Xin báo lỗi này kèm tệp, nếu được phép.`);
+    return EXIT.bug;
   }
 }

@@ -1,5 +1,5 @@
 /** `thidua refs`: the index of documents the evidence column cites, as Vietnamese text or JSON. */
-import { CitedDocument, SheetReport, vnIsoDate as vn } from '../engine';
+import { CitedDocument, SheetReport, shownMessage, vnIsoDate as vn } from '../engine';
 
 /** Where each date is written: "ngày 31/12/2021 (G10); ngày 29/12/2022 (G19)"; cells citing it undated come last. */
 function datesWithCells(doc: CitedDocument): string {
@@ -48,7 +48,7 @@ export function formatRefsText(file: string, reports: SheetReport[]): string {
     const conflicts = r.findings.filter((f) => f.rule === 'citation-conflict');
     if (conflicts.length > 0) {
       out.push(`  Văn bản ghi ngày khác nhau (${conflicts.length}):`);
-      for (const f of conflicts) out.push(`    ! ${f.message}`);
+      for (const f of conflicts) out.push(`    ! ${shownMessage(f)}`);
     }
   }
   const docs = reports.reduce((k, r) => k + r.documents.length, 0);
@@ -72,7 +72,7 @@ export function formatRefsJson(file: string, reports: SheetReport[]): string {
     })),
     conflicts: r.findings
       .filter((f) => f.rule === 'citation-conflict')
-      .map((f) => ({ cell: f.cell, message: f.message, params: f.params })),
+      .map((f) => ({ cell: f.cell, messageId: f.messageId, message: f.message, data: f.data })),
   }));
   return JSON.stringify({ file, sheets }, null, 2);
 }

@@ -6,20 +6,21 @@ import {
   builtinTemplate,
   inferTemplate,
   listBuiltinTemplates,
-  MissingYearError,
+  isUserError,
   parseTemplateJson,
   SheetReport,
   Template,
   templateToJson,
+  UserError,
 } from '../engine';
-import { InputError, saveFile } from '../xlsx/workbook';
+import { saveFile } from '../xlsx/workbook';
 
 /** How many schema problems one refusal names: enough to fix, short enough for one line. */
 const MAX_ERRORS = 3;
 
-/** "builtin:quang-ngai-2022" or a path to a template .json; anything wrong is an InputError naming the field. */
+/** "builtin:quang-ngai-2022" or a path to a template .json; anything wrong is a UserError naming the field. */
 export async function loadTemplate(ref: string): Promise<Template> {
-  if (ref === '') throw new InputError('--template cần tên mẫu có sẵn (builtin:…) hoặc đường dẫn tệp mẫu .json.');
+  if (ref === '') throw new UserError('bad-input', '--template cần tên mẫu có sẵn (builtin:…) hoặc đường dẫn tệp mẫu .json.');
   if (ref.startsWith(BUILTIN_PREFIX)) {
     const t = builtinTemplate(ref);
     if (t) return t;
@@ -27,21 +28,21 @@ export async function loadTemplate(ref: string): Promise<Template> {
       .flatMap((b) => [b.id, ...b.aliases])
       .map((n) => `${BUILTIN_PREFIX}${n}`)
       .join(', ');
-    throw new InputError(`Không có mẫu có sẵn “${ref}”. Các mẫu có sẵn: ${names}.`);
+    throw new UserError('bad-input', `Không có mẫu có sẵn “${ref}”. Các mẫu có sẵn: ${names}.`);
   }
   let text: string;
   try {
     text = await fs.readFile(ref, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`Không tìm thấy tệp mẫu “${ref}”.`);
-    if (code === 'EISDIR') throw new InputError(`“${ref}” là một thư mục, không phải tệp mẫu .json.`);
-    throw new InputError(`Không đọc được tệp mẫu “${ref}”.`);
+    if (code === 'ENOENT') throw new UserError('bad-input', `Không tìm thấy tệp mẫu “${ref}”.`);
+    if (code === 'EISDIR') throw new UserError('bad-input', `“${ref}” là một thư mục, không phải tệp mẫu .json.`);
+    throw new UserError('bad-input', `Không đọc được tệp mẫu “${ref}”.`);
   }
   const r = parseTemplateJson(text);
   if (r.ok) return r.template;
   const more = r.errors.length > MAX_ERRORS ? ` (và ${r.errors.length - MAX_ERRORS} lỗi khác)` : '';
-  throw new InputError(`Tệp mẫu “${path.basename(ref)}” không hợp lệ: ${r.errors.slice(0, MAX_ERRORS).join('; ')}${more}.`);
+  throw new UserError('bad-template', `Tệp mẫu “${path.basename(ref)}” không hợp lệ: ${r.errors.slice(0, MAX_ERRORS).join('; ')}${more}.`);
 }
 
 export interface TemplateFlags {
@@ -53,7 +54,7 @@ export interface TemplateFlags {
 export function templateFromReports(file: string, reports: SheetReport[], flags: TemplateFlags): Template {
   if (reports.length > 1) {
     const names = reports.map((r) => `“${r.sheet}”`).join(', ');
-    throw new InputError(
+    throw new UserError('bad-input', 
       `Tệp “${path.basename(file)}” có ${reports.length} trang có bảng chấm điểm (${names}): hãy chọn một bằng --sheet.`,
     );
   }
@@ -61,12 +62,12 @@ export function templateFromReports(file: string, reports: SheetReport[], flags:
   if (flags.year !== undefined) {
     year = Number(flags.year);
     if (!Number.isInteger(year) || year < 2000 || year > 2100)
-      throw new InputError(`--year cần một năm như 2022, không phải “${flags.year}”.`);
+      throw new UserError('bad-input', `--year cần một năm như 2022, không phải “${flags.year}”.`);
   }
   try {
     return inferTemplate(reports[0], { bloc: flags.bloc, year });
   } catch (e) {
-    if (e instanceof MissingYearError) throw new InputError(`${e.message} Ví dụ: --year 2022.`);
+    if (isUserError(e) && e.code === 'missing-year') throw new UserError('missing-year', `${e.message} Ví dụ: --year 2022.`);
     throw e;
   }
 }

@@ -1,7 +1,12 @@
-/** The engine's entry point: a grid of cells in, a report out. Pure: no Office, no ExcelJS, no DOM. */
+/**
+ * The engine's entry points: a grid of cells in, a report out (`checkSheet`); every sheet of a workbook, with the rules
+ * that hold sheets together (`checkWorkbook`). Pure: no Office, no ExcelJS, no DOM, and no input is changed.
+ */
 import { mapCriteria } from './criteria';
 import { GridView, SheetGrid } from './grid';
+import { isUserError, noTable } from './errors';
 import { documentsOf, sheetConflicts, sheetEvidence } from './evidence';
+import { workbookConflicts } from './evidence/workbook';
 import { byFindingOrder, CheckOptions, Criterion, Finding, SCORE_COLUMNS, SectionSummary, Severity, SheetReport } from './model';
 import { readScore } from './numbers';
 import { planMarks, planWrites } from './plan';
@@ -9,16 +14,7 @@ import { RULES, RuleContext, ScoreCell } from './rules';
 import { findTable } from './table';
 import { matchTemplate, summariseMatch } from './template/match';
 import { computeTotals, Totals } from './totals';
-
-/** A sheet that cannot be checked; the message is Vietnamese and meant for the user. */
-export class NoTableError extends Error {
-  constructor(readonly sheet: string) {
-    super(
-      `Trang “${sheet}” không có bảng chấm điểm: không tìm thấy dòng tiêu đề có các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm.`,
-    );
-    this.name = 'NoTableError';
-  }
-}
+import { Say, sayer } from './wording';
 
 const DEFAULTS: Required<Omit<CheckOptions, 'template'>> = { totals: 'formulas', year: null };
 
@@ -40,13 +36,25 @@ function summarise(criteria: Criterion[], totals: Totals): SectionSummary[] {
     });
 }
 
-export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetReport {
+/** One sheet read and checked by its own rules: everything a report is assembled from. */
+export interface SheetCheck {
+  ctx: RuleContext;
+  findings: Finding[];
+  say: (criterion?: string) => Say;
+}
+
+function optionsOf(options: CheckOptions): RuleContext['options'] {
   // An option given as undefined keeps its default: `{ totals: undefined }` must not switch formulas off.
-  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
-  const opts = { ...DEFAULTS, ...given };
+  const given = Object.fromEntries(Object.entries(options).filter(([k, v]) => v !== undefined && k !== 'template'));
+  return { ...DEFAULTS, ...given };
+}
+
+/** Reads one sheet into the rule context and runs every rule whose needs the check meets. */
+export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): SheetCheck {
+  const opts = optionsOf(options);
   const view = new GridView(grid);
   const layout = findTable(view);
-  if (!layout) throw new NoTableError(grid.name);
+  if (!layout) throw noTable(grid.name);
   const map = mapCriteria(view, layout);
   const totals = computeTotals(map.criteria, layout);
 
@@ -66,21 +74,66 @@ export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetRe
   const read = sheetEvidence({ view, layout, map, options: opts });
   const evidence = { ...read, conflicts: sheetConflicts(read.citations) };
   const ctx: RuleContext = { view, layout, map, totals, scoreCells, options: opts, template, evidence };
-  const findings: Finding[] = RULES.flatMap((rule) => rule.check(ctx)).sort(byFindingOrder);
+  const templateLabels = new Map(template?.nodes.map((n) => [n.id, n.label]));
+  const say = sayer(
+    (id) => map.byId.get(id)?.label,
+    (id) => templateLabels.get(id),
+  );
+  // A rule that needs a template is skipped without one: no rule tests for it.
+  const runs = RULES.filter((rule) => !(rule.meta as { requires?: readonly string[] }).requires?.includes('template') || template);
+  const findings = runs.flatMap((rule) => rule.run(ctx, say));
+  return { ctx, findings, say };
+}
+
+/** The report of one checked sheet, with findings the workbook's rules added to it. */
+export function assembleReport(check: SheetCheck, added: Finding[] = [], conflicting: ReadonlySet<string> = new Set()): SheetReport {
+  const { ctx } = check;
+  const { view, layout, map, totals, options, template, evidence } = ctx;
+  const findings = [...check.findings, ...added].sort(byFindingOrder);
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const f of findings) counts[f.severity]++;
-
+  const conflicts = new Set([...evidence.conflicts.map((c) => c.at.citation.id), ...conflicting]);
   return {
-    sheet: grid.name,
+    sheet: view.grid.name,
     year: evidence.year,
     table: layout,
     criteria: map.criteria,
     findings,
     totals: totals.lines,
     summary: summarise(map.criteria, totals),
-    plan: { writes: planWrites(view, totals, opts), marks: planMarks(findings) },
+    plan: { writes: planWrites(view, totals, options), marks: planMarks(findings) },
     counts,
-    documents: documentsOf(evidence.citations, new Set(evidence.conflicts.map((c) => c.at.citation.id))),
+    documents: documentsOf(evidence.citations, conflicts),
     ...(template ? { template: summariseMatch(template) } : {}),
   };
+}
+
+export function checkSheet(grid: SheetGrid, options: CheckOptions = {}): SheetReport {
+  return assembleReport(analyseSheet(grid, options));
+}
+
+export interface WorkbookReport {
+  reports: SheetReport[];
+  /** Sheets that hold no scoring table (a cover page, a list of units): passed over, by name. */
+  skipped: string[];
+}
+
+/**
+ * Every sheet that holds a scoring table, checked on its own, then held together: a document cited with one date on
+ * one sheet and another date on another is told on the later sheet. Throws `no-table` when no sheet has a table.
+ */
+export function checkWorkbook(grids: readonly SheetGrid[], options: CheckOptions = {}): WorkbookReport {
+  const checks: SheetCheck[] = [];
+  const skipped: string[] = [];
+  for (const grid of grids) {
+    try {
+      checks.push(analyseSheet(grid, options));
+    } catch (e) {
+      if (!(isUserError(e) && e.code === 'no-table')) throw e;
+      skipped.push(grid.name);
+    }
+  }
+  if (checks.length === 0) throw noTable(grids.map((g) => g.name).join('”, “'));
+  const cross = workbookConflicts(checks.map((c) => ({ sheet: c.ctx.view.grid.name, evidence: c.ctx.evidence, say: c.say })));
+  return { reports: checks.map((c, i) => assembleReport(c, cross.findings[i], cross.conflicting[i])), skipped };
 }

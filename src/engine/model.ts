@@ -76,32 +76,18 @@ export interface Criterion {
   template?: string;
 }
 
-export type RuleCode =
-  | 'over-cap'
-  | 'bonus-over-cap'
-  | 'not-a-tier'
-  | 'negative-score'
-  | 'not-a-number'
-  | 'multiple-numbers'
-  | 'ambiguous-number'
-  | 'total-mismatch'
-  | 'total-as-value'
-  | 'missing-evidence'
-  | 'provisional'
-  | 'missing-score'
-  | 'citation-conflict'
-  | 'citation-date-invalid'
-  | 'citation-out-of-period'
-  | 'weak-evidence'
-  | 'standard-changed'
-  | 'bonus-cap-changed'
-  | 'criterion-missing'
-  | 'criterion-extra'
-  | 'text-changed'
-  | 'composite-mismatch';
+/** Every rule's stable code, derived from the one registry (src/engine/rules/index.ts). */
+export type { RuleCode } from './rules';
+import type { RuleCode } from './rules';
+
+/** A value a finding's data may hold: numbers, criterion ids, column keys, ISO dates, cell text, flags, lists. */
+export type DataValue = number | string | boolean | readonly number[] | readonly string[];
+export type FindingData = { readonly [key: string]: DataValue | undefined };
 
 export interface Finding {
   rule: RuleCode;
+  /** Which of the rule's messages words it: stable, like the code. */
+  messageId: string;
   severity: Severity;
   /** A1 address of the cell the finding is about. */
   cell: string;
@@ -110,10 +96,10 @@ export interface Finding {
   col: number;
   /** Id of the criterion concerned, when there is one. */
   criterion?: string;
-  /** Vietnamese, naming the cell and the numbers. */
+  /** The raw values the message is made from (numbers, ids, column keys, ISO dates): other front ends word it their own way. */
+  data: FindingData;
+  /** Vietnamese, made from `data` by the rule's own messages; never starts with the cell (front ends add it where they show it). */
   message: string;
-  /** The values the message was made from, so that other front ends can word it their own way. */
-  params: Record<string, string | number>;
 }
 
 /** A computed total of one score column for one section, parent item or TỔNG CỘNG. */
@@ -204,7 +190,7 @@ export interface TemplateSummary {
   id: string;
   bloc: string;
   year: number;
-  /** Each sheet row that matched a template row: sheet criterion, its 1-based row, template id, text similarity 0–1. */
+  /** Each sheet row that matched a template row: sheet criterion, its 0-based row, template id, text similarity 0–1. */
   matches: { criterion: string; row: number; template: string; similarity: number }[];
   /** Template ids no sheet row matched. */
   missing: string[];

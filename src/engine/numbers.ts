@@ -74,7 +74,23 @@ export function scoreValue(s: Score): number | undefined {
   return s.kind === 'number' ? s.value : undefined;
 }
 
-/** Equal as scores: totals are sums of halves and quarters, so a tiny epsilon is enough. */
+/**
+ * The one tolerance for comparing scores. Scores are sums of halves, quarters and tenths, whose binary sums drift by
+ * far less than this; no real score differs from another by less.
+ */
+const SCORE_EPSILON = 1e-6;
+
+/** Equal as scores. */
 export function sameScore(a: number, b: number): boolean {
-  return Math.abs(a - b) < 1e-9;
+  return Math.abs(a - b) < SCORE_EPSILON;
+}
+
+/** A computed score without binary noise (0.1 + 0.2 → 0.3), for sets of allowed scores and shown sums. */
+export function roundScore(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
+}
+
+/** A score as Vietnamese text writes it: 19.5 → "19,5", 1000 → "1000" (no grouping: scores are small). */
+export function formatNumber(n: number): string {
+  return String(roundScore(n)).replace('.', ',');
 }

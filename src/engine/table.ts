@@ -113,14 +113,3 @@ export function findTable(view: GridView): TableLayout | undefined {
     lastRow: view.lastRow,
   };
 }
-
-/** The year being scored, from the title rows above the header ("BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022"). */
-export function yearOf(view: GridView, headerRow: number): number | undefined {
-  for (let row = view.firstRow; row <= headerRow; row++) {
-    for (let col = view.firstCol; col <= view.lastCol; col++) {
-      const m = /\bnam (\d{4})\b/.exec(fold(cellText(view.cell(row, col).value)));
-      if (m) return Number(m[1]);
-    }
-  }
-  return undefined;
-}

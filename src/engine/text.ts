@@ -68,12 +68,6 @@ export function cellText(value: unknown, shown?: string): string {
   return String(value);
 }
 
-/** A number as Vietnamese text writes it: 19.5 → "19,5", 1000 → "1000" (no grouping: scores are small). */
-export function formatNumber(n: number): string {
-  const rounded = Math.round(n * 1e6) / 1e6;
-  return String(rounded).replace('.', ',');
-}
-
 /** Shortens long text for messages, on a word boundary. */
 export function excerpt(s: string, max = 60): string {
   const c = clean(s);

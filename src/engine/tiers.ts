@@ -1,4 +1,6 @@
 /** Fixed tiers a criterion's text offers: "Hoàn thành xuất sắc nhiệm vụ (20 điểm) … Hoàn thành tốt (15 điểm)". */
+import { compositeTotals } from './template/composite';
+import type { Composite } from './template/schema';
 import { clean, fold } from './text';
 
 const TIER = /\(\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\s*\)/giu;
@@ -28,20 +30,13 @@ export function tierRule(tiers: number[], standard: number | undefined, text: st
   return { tiers, parts, averageForMissing: /trung binh/.test(fold(text)) };
 }
 
-/** Every score the rule allows: the sums of `parts` tiers, and, where allowed, the scores averaged over missing parts. */
+/** The same rule as a composite: `parts` alike parts, each at one tier; a missing one averaged where the text allows. */
+export function tierComposite(rule: TierRule): Composite {
+  const part = { name: '', tiers: rule.tiers, required: !rule.averageForMissing };
+  return { parts: Array.from({ length: rule.parts }, () => part), missing: rule.averageForMissing ? 'average' : 'zero' };
+}
+
+/** Every score the rule allows, largest first: one arithmetic with composite criteria (template/composite.ts). */
 export function allowedScores(rule: TierRule): number[] {
-  const sums: Set<number>[] = [new Set([0])];
-  for (let n = 1; n <= rule.parts; n++) {
-    const next = new Set<number>();
-    for (const s of sums[n - 1]) for (const t of rule.tiers) next.add(Math.round((s + t) * 1e6) / 1e6);
-    sums.push(next);
-  }
-  const allowed = new Set(sums[rule.parts]);
-  if (rule.averageForMissing) {
-    // With m of the parts present, each missing one scores their average: total = parts × (sum of m) / m.
-    for (let m = 1; m < rule.parts; m++) {
-      for (const s of sums[m]) allowed.add(Math.round(((rule.parts * s) / m) * 1e6) / 1e6);
-    }
-  }
-  return [...allowed].sort((a, b) => b - a);
+  return compositeTotals(tierComposite(rule));
 }

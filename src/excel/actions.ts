@@ -4,9 +4,9 @@
  * their fills on ExcelApi 1.8 (no getCellProperties), their input prompts on hosts without notes, or notes of the
  * user's own (the note count says so). It reads those cells only, so the count of syncs never grows with the sheet.
  */
-import { checkSheet, CellMark, CheckOptions, SheetReport } from '../engine';
+import { checkSheet, CellMark, CheckOptions, SheetReport, UserError } from '../engine';
 import { Backup, BackupStore, FillState, MarkBackup, PromptState, prune, settingsStore, sheetBackup } from './backup';
-import { AddinError, MESSAGES } from './errors';
+import { MESSAGES } from './errors';
 import { Capabilities, capabilities, MIN_API, supports } from './host';
 import { fillAt, fillState, QueuedRead, queueRead, toGrid } from './read';
 import { FILL, noteText, promptOf, queueCellWrite, queueFills, queueMessageRestore, queueNote, queuePrompt } from './write';
@@ -33,7 +33,7 @@ export interface RestoreOutcome {
 }
 
 function requireHost(): Capabilities {
-  if (!supports(MIN_API)) throw new AddinError(MESSAGES.oldHost);
+  if (!supports(MIN_API)) throw new UserError('host-refused', MESSAGES.oldHost);
   return capabilities();
 }
 
@@ -84,7 +84,7 @@ export async function runCheck(options: AddinOptions = {}, store: BackupStore = 
     const noteCount = caps.notes ? sheet.notes.getCount() : undefined;
     await context.sync();
 
-    if (sheet.protection.protected) throw new AddinError(MESSAGES.protectedSheet(sheet.name));
+    if (sheet.protection.protected) throw new UserError('host-refused', MESSAGES.protectedSheet(sheet.name));
     const read = chosen();
     const grid = toGrid(sheet.name, read);
     const report = checkSheet(grid, engineOptions(options)); // NoTableError: nothing written yet
@@ -196,9 +196,9 @@ async function restore(store: BackupStore, restorer: Restorer, empty: string, pa
     sheet.load('id,name,protection/protected');
     const noteCount = caps.notes ? sheet.notes.getCount() : undefined;
     await context.sync();
-    if (sheet.protection.protected) throw new AddinError(MESSAGES.protectedSheet(sheet.name));
+    if (sheet.protection.protected) throw new UserError('host-refused', MESSAGES.protectedSheet(sheet.name));
     const mine = backup.sheets[sheet.id];
-    if (!mine || Object.keys(mine[part]).length === 0) throw new AddinError(empty);
+    if (!mine || Object.keys(mine[part]).length === 0) throw new UserError('host-refused', empty);
 
     let noteNow: (a: string) => boolean = (a) => mine.marks[a]?.via === 'note';
     if (part === 'marks' && caps.notes && !notesKnown(noteCount?.value, mine.marks)) {

@@ -1,13 +1,5 @@
 /** Office errors and refusals as Vietnamese messages the user can act on. */
-import { NoTableError } from '../engine';
-
-/** A refusal meant for the user: the workbook was not changed. */
-export class AddinError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'AddinError';
-  }
-}
+import { isUserError } from '../engine';
 
 const UNCHANGED = 'Bảng tính chưa bị thay đổi.';
 
@@ -29,7 +21,7 @@ interface OfficeLikeError {
 
 /** Any error from a check, clear or undo, as the Vietnamese sentence the pane or the ribbon shows. */
 export function userMessage(e: unknown): string {
-  if (e instanceof AddinError || e instanceof NoTableError) return `${e.message}${e instanceof NoTableError ? ` ${UNCHANGED}` : ''}`;
+  if (isUserError(e)) return e.code === 'no-table' ? `${e.message} ${UNCHANGED}` : e.message;
   const err = (e ?? {}) as OfficeLikeError;
   const code = err.code ?? '';
   const text = err.message ?? String(e);

@@ -3,7 +3,7 @@ export { runCheck, inspectSheet, clearMarks, undoWrites, selectCell } from './ac
 export type { AddinOptions, CheckOutcome, RestoreOutcome } from './actions';
 export { settingsStore, emptyBackup, SETTINGS_KEY } from './backup';
 export type { BackupStore, Backup } from './backup';
-export { userMessage, AddinError } from './errors';
+export { userMessage } from './errors';
 export { FILL, NOTE_HEAD } from './write';
 export {
   chosenTemplate,
@@ -12,7 +12,6 @@ export {
   saveTemplateChoice,
   storedTemplate,
   templateNote,
-  templateTitle,
   PICK_CUSTOM,
   PICK_FILE,
   PICK_NONE,

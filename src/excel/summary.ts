@@ -1,5 +1,5 @@
 /** One Vietnamese sentence for the outcome of an action: what the ribbon button's message and the pane's status say. */
-import { TemplateSummary } from '../engine';
+import { templateMatchSentence, TemplateSummary } from '../engine';
 import { CheckOutcome, RestoreOutcome } from './actions';
 
 export function checkSentence(o: CheckOutcome): string {
@@ -19,5 +19,5 @@ export function undoSentence(o: RestoreOutcome): string {
 
 /** One line on how the sheet met the chosen template: rows matched, template rows missing, sheet rows it lacks. */
 export function templateSentence(t: TemplateSummary): string {
-  return `Đối chiếu với ${t.bloc} — năm ${t.year}: ${t.matches.length} mục khớp, thiếu ${t.missing.length}, thừa ${t.extra.length}.`;
+  return templateMatchSentence(t);
 }

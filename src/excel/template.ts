@@ -2,8 +2,7 @@
  * The bloc's criteria template the workbook is checked against, kept in one document setting so that the choice
  * travels with the file and the ribbon's Kiểm tra uses the pane's: "builtin:ID", or a loaded template whole.
  */
-import { BUILTIN_PREFIX, decodeChoice, encodeChoice, listBuiltinTemplates, Template, TemplateChoice } from '../engine';
-import { AddinError } from './errors';
+import { BUILTIN_PREFIX, decodeChoice, encodeChoice, listBuiltinTemplates, Template, TemplateChoice, templateSize, templateTitle, UserError } from '../engine';
 import { refresh, save } from './backup';
 
 export const TEMPLATE_KEY = 'thidua-mau-tieu-chi';
@@ -33,10 +32,6 @@ export function saveTemplateChoice(choice: TemplateChoice | null): Promise<void>
   return save();
 }
 
-/** "Khối … — năm 2022": how the pane names a template. */
-export function templateTitle(t: Template): string {
-  return `${t.bloc} — năm ${t.year}`;
-}
 
 /**
  * The template to check against, read fresh from the workbook before a check. A stored choice that cannot be read
@@ -46,7 +41,7 @@ export async function chosenTemplate(): Promise<Template | undefined> {
   await refresh();
   const s = storedTemplate();
   if (s.kind === 'broken') {
-    throw new AddinError(
+    throw new UserError('host-refused', 
       `Không dùng được bảng tiêu chí đã chọn cho bảng tính này (${s.errors[0]}). Mở ngăn Kiểm tra › Tùy chọn để chọn lại. Bảng tính chưa bị thay đổi.`,
     );
   }
@@ -88,8 +83,7 @@ export function templateNote(stored: StoredTemplate): string {
       return 'Bảng tiêu chí lưu trong bảng tính không dùng được: hãy chọn lại.';
     default: {
       const t = stored.template;
-      const count = t.sections.reduce((n, s) => n + s.criteria.length, 0);
-      return `Đang dùng: ${templateTitle(t)} (${t.sections.length} nội dung, ${count} tiêu chí).`;
+      return `Đang dùng: ${templateTitle(t)} (${templateSize(t)}).`;
     }
   }
 }

@@ -1,23 +1,18 @@
 /** Writing to a sheet: queued calls only, sent by the caller's one sync. Fills go in batches through RangeAreas. */
-import { Severity } from '../engine';
+import { MARK_COLOURS, NOTE_HEAD, noteWith, Severity, SEVERITY_WORDS } from '../engine';
 import { FillState, MarkBackup, PromptState, WriteBackup } from './backup';
 import { Capabilities } from './host';
 
-/** Light red, amber and blue: the tints Excel's own conditional formats use, the same as the CLI's. */
-export const FILL: Record<Severity, string> = { error: '#FFC7CE', warning: '#FFEB9C', info: '#DDEBF7' };
-
-/** The first line of every note the add-in writes, so that a person sees where it came from. */
-export const NOTE_HEAD = 'thidua:';
-
-const SEVERITY_WORD: Record<Severity, string> = { error: 'lỗi', warning: 'cảnh báo', info: 'lưu ý' };
+/** The mark colours, as Office.js takes them (#RRGGBB). */
+export const FILL = MARK_COLOURS;
+export { NOTE_HEAD };
 
 /** Excel refuses multi-area addresses beyond a few thousand characters: stay well below. */
 const MAX_AREAS_ADDRESS = 1000;
 
+/** The user's own note stays, above ours. */
 export function noteText(messages: string[], own: string | null | undefined): string {
-  const ours = `${NOTE_HEAD}\n${messages.join('\n')}`;
-  // The user's own note stays, above ours.
-  return own ? `${own}\n\n${ours}` : ours;
+  return noteWith(own ?? undefined, messages);
 }
 
 /** An input prompt holds a title of 32 and a message of 255 characters. */
@@ -25,7 +20,7 @@ export function promptOf(severity: Severity, messages: string[]): PromptState {
   const text = messages.join('\n');
   return {
     showPrompt: true,
-    title: `Thi đua: ${SEVERITY_WORD[severity]}`.slice(0, 32),
+    title: `Thi đua: ${SEVERITY_WORDS[severity].toLowerCase()}`.slice(0, 32),
     message: text.length <= 255 ? text : `${text.slice(0, 254)}…`,
   };
 }

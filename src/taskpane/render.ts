@@ -1,7 +1,7 @@
 /** The pane's lists, built with createElement and textContent only: cell text is shown as text, never parsed as HTML. */
-import { CitedDocument, Finding, formatNumber, SectionSummary, Severity, vnIsoDate } from '../engine';
+import { CitedDocument, Finding, formatNumber, SectionSummary, Severity, SEVERITY_WORDS, vnIsoDate } from '../engine';
 
-export const SEVERITY_TITLE: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Lưu ý' };
+export const SEVERITY_TITLE = SEVERITY_WORDS;
 const ORDER: Severity[] = ['error', 'warning', 'info'];
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -60,7 +60,7 @@ export function renderFindings(container: HTMLElement, findings: Finding[], sele
       b.title = `Chọn ô ${f.cell}`;
       b.append(
         el('span', 'cell', f.cell),
-        el('span', 'message', f.message.replace(new RegExp(`^${f.cell}: `), '')),
+        el('span', 'message', f.message),
         el('span', 'rule', f.rule),
       );
       b.addEventListener('click', () => select(f.cell));

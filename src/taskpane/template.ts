@@ -2,9 +2,8 @@
  * The pane's template parts: the picker (kept in the workbook's settings) and "Tạo mẫu từ bảng này", which reads
  * and checks the sheet without writing to it and offers the inferred template as a file and as text to copy.
  */
-import { inferTemplate, MissingYearError, parseTemplateJson, Template, templateToJson } from '../engine';
+import { inferTemplate, isUserError, parseTemplateJson, Template, templateSize, templateTitle, templateToJson, UserError } from '../engine';
 import {
-  AddinError,
   inspectSheet,
   pickedChoice,
   pickerEntries,
@@ -144,14 +143,13 @@ export function setUpInfer(busy: (work: () => Promise<string>) => Promise<void>)
         try {
           t = inferTemplate(report, { bloc: bloc.value, ...(given !== undefined ? { year: given } : {}) });
         } catch (e) {
-          if (!(e instanceof MissingYearError)) throw e;
+          if (!(isUserError(e) && e.code === 'missing-year')) throw e;
           yearField.hidden = false;
           year.focus();
-          throw new AddinError(`${e.message} Nhập năm vào ô “Năm của mẫu” rồi bấm lại.`);
+          throw new UserError('missing-year', `${e.message} Nhập năm vào ô “Năm của mẫu” rồi bấm lại.`);
         }
         offer(t);
-        const count = t.sections.reduce((n, s) => n + s.criteria.length, 0);
-        return `Đã tạo mẫu “${t.bloc}” năm ${t.year} từ trang “${report.sheet}”: ${t.sections.length} nội dung, ${count} tiêu chí. Bảng tính không bị thay đổi.`;
+        return `Đã tạo mẫu “${templateTitle(t)}” từ trang “${report.sheet}”: ${templateSize(t)}. Bảng tính không bị thay đổi.`;
       }),
   );
   return button;

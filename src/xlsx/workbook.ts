@@ -2,15 +2,9 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { isUserError, UserError } from '../engine';
 import { centralDirectory, entryData, inflatedSize, ZipFormatError } from './zip';
 
-/** A failure the user can act on: the CLI prints the message alone and exits 2. */
-export class InputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'InputError';
-  }
-}
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // old .xls, and .xlsx files encrypted with a password
@@ -40,44 +34,44 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   let data: Buffer;
   try {
     const stat = await fs.stat(file);
-    if (stat.isDirectory()) throw new InputError(`“${file}” là một thư mục, không phải tệp .xlsx.`);
+    if (stat.isDirectory()) throw new UserError('bad-input', `“${file}” là một thư mục, không phải tệp .xlsx.`);
     if (stat.size > LIMITS.fileBytes) {
-      throw new InputError(
+      throw new UserError('bad-input', 
         `Tệp “${name}” nặng ${MB(stat.size)}, quá giới hạn ${MB(LIMITS.fileBytes)} của thidua (một bảng chấm điểm chỉ vài trăm KB): hãy chép trang chấm điểm sang một tệp mới.`,
       );
     }
     data = await fs.readFile(file);
   } catch (e) {
-    if (e instanceof InputError) throw e;
+    if (isUserError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new InputError(`Không tìm thấy tệp “${file}”.`);
-    if (code === 'EACCES') throw new InputError(`Không có quyền đọc tệp “${file}”.`);
-    throw new InputError(`Không đọc được tệp “${file}”.`);
+    if (code === 'ENOENT') throw new UserError('bad-input', `Không tìm thấy tệp “${file}”.`);
+    if (code === 'EACCES') throw new UserError('bad-input', `Không có quyền đọc tệp “${file}”.`);
+    throw new UserError('bad-input', `Không đọc được tệp “${file}”.`);
   }
   const head = data.subarray(0, 4);
   if (head.equals(OLE)) {
     // The container's directory names its streams in UTF-16: an encrypted .xlsx holds EncryptedPackage, an .xls a Workbook.
     if (data.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
-      throw new InputError(
+      throw new UserError('bad-input', 
         `Tệp “${name}” đã đặt mật khẩu mở tệp, nên thidua không đọc được: hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.`,
       );
     }
     if (data.includes(Buffer.from('Workbook', 'utf16le')) || data.includes(Buffer.from('Book', 'utf16le'))) {
-      throw new InputError(`Tệp “${name}” là bảng tính Excel cũ (.xls): hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).`);
+      throw new UserError('bad-input', `Tệp “${name}” là bảng tính Excel cũ (.xls): hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).`);
     }
-    throw new InputError(
+    throw new UserError('bad-input', 
       `Tệp “${name}” là bảng tính Excel cũ (.xls) hoặc đã đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng .xlsx.`,
     );
   }
   if (!head.equals(ZIP)) {
-    throw new InputError(`Tệp “${name}” không phải tệp Excel .xlsx (có thể là .csv hoặc tệp khác được đổi đuôi).`);
+    throw new UserError('bad-input', `Tệp “${name}” không phải tệp Excel .xlsx (có thể là .csv hoặc tệp khác được đổi đuôi).`);
   }
   await inspectZip(data, name);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new InputError(`Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không đọc được.`);
+    throw new UserError('bad-input', `Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không đọc được.`);
   }
   return wb;
 }
@@ -88,9 +82,9 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
  */
 async function inspectZip(data: Buffer, name: string): Promise<void> {
   const corrupt = () =>
-    new InputError(`Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ (có thể chưa tải về hết): Excel không mở được thì thidua cũng không đọc được.`);
+    new UserError('bad-input', `Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ (có thể chưa tải về hết): Excel không mở được thì thidua cũng không đọc được.`);
   const bomb = (part: string) =>
-    new InputError(`Tệp “${name}” có phần “${part}” giải nén ra lớn bất thường (kiểu “zip bomb”): thidua không mở tệp này.`);
+    new UserError('too-large', `Tệp “${name}” có phần “${part}” giải nén ra lớn bất thường (kiểu “zip bomb”): thidua không mở tệp này.`);
   let entries;
   try {
     entries = centralDirectory(data);
@@ -99,24 +93,24 @@ async function inspectZip(data: Buffer, name: string): Promise<void> {
     throw e;
   }
   if (entries.length > LIMITS.entries) {
-    throw new InputError(`Tệp “${name}” chứa ${entries.length} phần, quá giới hạn ${LIMITS.entries}: không giống một bảng tính Excel.`);
+    throw new UserError('too-large', `Tệp “${name}” chứa ${entries.length} phần, quá giới hạn ${LIMITS.entries}: không giống một bảng tính Excel.`);
   }
   if (entries.some((e) => e.encrypted)) {
-    throw new InputError(`Tệp “${name}” được nén kèm mật khẩu, nên thidua không đọc được: hãy lưu lại bằng Excel, không đặt mật khẩu.`);
+    throw new UserError('bad-input', `Tệp “${name}” được nén kèm mật khẩu, nên thidua không đọc được: hãy lưu lại bằng Excel, không đặt mật khẩu.`);
   }
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
-    throw new InputError(`Tệp “${name}” là tệp nén nhưng không phải bảng tính Excel .xlsx (không có xl/workbook.xml).`);
+    throw new UserError('bad-input', `Tệp “${name}” là tệp nén nhưng không phải bảng tính Excel .xlsx (không có xl/workbook.xml).`);
   }
   const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
   if (sheets > LIMITS.sheets) {
-    throw new InputError(`Tệp “${name}” có ${sheets} trang tính, quá giới hạn ${LIMITS.sheets} trang của thidua: hãy chép các trang chấm điểm sang một tệp mới.`);
+    throw new UserError('too-large', `Tệp “${name}” có ${sheets} trang tính, quá giới hạn ${LIMITS.sheets} trang của thidua: hãy chép các trang chấm điểm sang một tệp mới.`);
   }
   for (const e of entries) {
     if (e.size > LIMITS.ratioFloorBytes && e.size > LIMITS.ratio * e.compressedSize) throw bomb(e.name);
   }
   const total = entries.reduce((n, e) => n + e.size, 0);
   if (total > LIMITS.unzippedBytes) {
-    throw new InputError(`Tệp “${name}” giải nén ra ${MB(total)}, quá giới hạn ${MB(LIMITS.unzippedBytes)} của thidua: quá lớn với một bảng chấm điểm.`);
+    throw new UserError('too-large', `Tệp “${name}” giải nén ra ${MB(total)}, quá giới hạn ${MB(LIMITS.unzippedBytes)} của thidua: quá lớn với một bảng chấm điểm.`);
   }
   for (const e of entries) {
     if (e.method !== 8 || e.compressedSize === 0) continue;
@@ -150,7 +144,7 @@ export async function saveWorkbook(wb: ExcelJS.Workbook, out: string, input: str
 export async function saveFile(out: string, input: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const target = path.resolve(out);
   if (target === path.resolve(input) || (await sameFile(target, input))) {
-    throw new InputError('Tệp ra phải khác tệp vào: thidua không bao giờ ghi đè tệp gốc. Hãy chọn tên khác với -o.');
+    throw new UserError('bad-output', 'Tệp ra phải khác tệp vào: thidua không bao giờ ghi đè tệp gốc. Hãy chọn tên khác với -o.');
   }
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   try {
@@ -159,7 +153,7 @@ export async function saveFile(out: string, input: string, write: (tmp: string) 
     await fs.rename(tmp, target);
   } catch (e) {
     await fs.rm(tmp, { force: true }).catch(() => undefined); // nothing to clean where the folder could not be made
-    if (e instanceof InputError) throw e;
+    if (isUserError(e)) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     const why =
       code === 'EISDIR'
@@ -171,6 +165,6 @@ export async function saveFile(out: string, input: string, write: (tmp: string) 
             : code === 'ENOSPC'
               ? 'ổ đĩa đã đầy'
               : (e as Error).message;
-    throw new InputError(`Không ghi được tệp “${out}”: ${why}.`);
+    throw new UserError('bad-output', `Không ghi được tệp “${out}”: ${why}.`);
   }
 }

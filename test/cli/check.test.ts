@@ -20,7 +20,7 @@ describe.each(FIXTURE_NAMES)('thidua check %s', (name) => {
     expect(r.out).toMatch(/Lỗi \(\d+\):/);
     expect(r.out).toContain('Nội dung 2 ghi 200 điểm tự chấm, cộng các mục được 195. [total-mismatch]');
     expect(r.out).toContain('TỔNG CỘNG: 950 / 50 / 945 / 57');
-    expect(r.out).toMatch(/Kết quả: \d+ lỗi, \d+ cảnh báo, \d+ thông tin\.$/);
+    expect(r.out).toMatch(/Kết quả: \d+ lỗi, \d+ cảnh báo, \d+ lưu ý\.$/);
   });
 
   it('prints JSON that meets the expected findings, and exits 1', async () => {
@@ -32,7 +32,7 @@ describe.each(FIXTURE_NAMES)('thidua check %s', (name) => {
     expect(compare(exp, report.findings)).toEqual({ misses: [], falses: [] });
     for (const f of report.findings)
       expect(f).toEqual(
-        expect.objectContaining({ sheet: 'Chấm điểm', rule: expect.any(String), message: expect.stringContaining(f.cell) }),
+        expect.objectContaining({ sheet: 'Chấm điểm', rule: expect.any(String), messageId: expect.any(String), data: expect.any(Object), message: expect.any(String) }),
       );
   });
 
@@ -54,7 +54,7 @@ describe('thidua check on sheets of its own', () => {
     const r = await run('check', file);
     expect(r).toMatchObject({ code: 0, err: '' });
     expect(r.out).toContain('Không thấy lỗi nào.');
-    expect(r.out).toContain('Kết quả: 0 lỗi, 0 cảnh báo, 0 thông tin.');
+    expect(r.out).toContain('Kết quả: 0 lỗi, 0 cảnh báo, 0 lưu ý.');
   });
 
   it('exits 0 when there are only warnings', async () => {

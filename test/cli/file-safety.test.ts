@@ -256,7 +256,7 @@ describe('a workbook of 200 sheets is checked, every sheet', () => {
     expect(r.code).toBe(0);
     expect(r.out.match(/^Trang “Đơn vị \d+”: bảng ở A2:G2, 5 tiêu chí, năm 2022\.$/gm)).toHaveLength(200);
     expect(r.out.match(/^ {4}TỔNG CỘNG: 70 \/ 7 \/ 70 \/ 7$/gm)).toHaveLength(200);
-    expect(r.out).toContain('Kết quả: 0 lỗi, 0 cảnh báo, 0 thông tin.');
+    expect(r.out).toContain('Kết quả: 0 lỗi, 0 cảnh báo, 0 lưu ý.');
   }, 60_000);
 });
 

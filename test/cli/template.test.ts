@@ -12,7 +12,7 @@ const fixture = (name: string) => path.join(FIXTURES, `${name}.xlsx`);
 
 
 interface JsonReport {
-  findings: (FoundItem & { params: Record<string, string | number> })[];
+  findings: (FoundItem & { messageId: string; message: string; data: Record<string, unknown> })[];
   sheets: { template: { matches: { criterion: string; template: string }[]; missing: string[]; extra: string[] } | null }[];
 }
 
@@ -49,7 +49,7 @@ describe('thidua template, then check --template', () => {
       'Khối các cơ quan Tham mưu - Tổng hợp tỉnh Quảng Ngãi',
     );
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toContain('Khối các cơ quan Tham mưu - Tổng hợp tỉnh Quảng Ngãi, năm 2022, 3 nội dung, 31 tiêu chí');
+    expect(r.out).toContain('Khối các cơ quan Tham mưu - Tổng hợp tỉnh Quảng Ngãi — năm 2022, 3 nội dung, 31 tiêu chí');
   });
 
   it('writes a template that parses, with the seed’s caps, tiers and mục 7 composite', () => {
@@ -84,14 +84,15 @@ describe('thidua template, then check --template', () => {
     const { report } = await checkJson(file, templateFile);
     expect(templateFindings(report)).toEqual(['standard-changed@C10']);
     const f = report.findings.find((x) => x.rule === 'standard-changed')!;
-    expect(f.params).toMatchObject({ sheet: 300, template: 250, templateLabel: 'Nội dung 1, mục 1.3' });
+    expect(f.data).toMatchObject({ sheet: 300, template: 250, node: '1.1.3' });
+    expect(f.message).toContain('mẫu (Nội dung 1, mục 1.3) quy định 250');
   });
 
   it('finds criterion-missing where a criterion was deleted', async () => {
     const file = await changedCopy('xoa-muc', 'seed-2022-typed', (ws) => ws.spliceRows(13, 1)); // mục 2.2 of Nội dung 1
     const { report } = await checkJson(file, templateFile);
     expect(templateFindings(report)).toEqual(['criterion-missing@B11']);
-    expect(report.findings.find((x) => x.rule === 'criterion-missing')!.params.template).toBe('1.2.2');
+    expect(report.findings.find((x) => x.rule === 'criterion-missing')!.data.template).toBe('1.2.2');
   });
 
   it.each(FIXTURE_NAMES)('finds no template finding in %s with the items of Nội dung 3 renumbered backwards', async (name) => {

@@ -1,11 +1,11 @@
-import { checkSheet, hasScoringTable, NoTableError } from '../../src/engine';
+import { checkSheet, hasScoringTable, UserError } from '../../src/engine';
 import { grid, HEADER, Row, set, table, validBody } from '../helpers/grid';
 
 describe('bad input', () => {
   it('refuses an empty sheet with a Vietnamese message naming the sheet', () => {
     const g = grid([], { name: 'Trang trống' });
     expect(hasScoringTable(g)).toBe(false);
-    expect(() => checkSheet(g)).toThrow(NoTableError);
+    expect(() => checkSheet(g)).toThrow(UserError);
     expect(() => checkSheet(g)).toThrow(
       'Trang “Trang trống” không có bảng chấm điểm: không tìm thấy dòng tiêu đề có các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm.',
     );
@@ -13,7 +13,7 @@ describe('bad input', () => {
 
   it('refuses a sheet without a header row', () => {
     const g = grid([['Danh sách cán bộ'], ['1', 'Nguyễn Văn A', 20], ['2', 'Trần Thị B', 30]]);
-    expect(() => checkSheet(g)).toThrow(NoTableError);
+    expect(() => checkSheet(g)).toThrow(UserError);
   });
 
   it('refuses a header without a criterion column, or without any score column', () => {
@@ -24,7 +24,7 @@ describe('bad input', () => {
           ['1', 20, 20],
         ]),
       ),
-    ).toThrow(NoTableError);
+    ).toThrow(UserError);
     expect(() =>
       checkSheet(
         grid([
@@ -32,12 +32,12 @@ describe('bad input', () => {
           ['1', 'Chuyên môn'],
         ]),
       ),
-    ).toThrow(NoTableError);
+    ).toThrow(UserError);
   });
 
   it('refuses a header further down than the first 60 rows', () => {
     const rows: Row[] = [...Array.from({ length: 70 }, () => ['ghi chú'] as Row), HEADER, ...validBody()];
-    expect(() => checkSheet(grid(rows))).toThrow(NoTableError);
+    expect(() => checkSheet(grid(rows))).toThrow(UserError);
   });
 
   it('checks a 10,000-row sheet to the end', () => {

@@ -1,4 +1,4 @@
-import { checkSheet, SheetGrid } from '../../src/engine';
+import { checkSheet, SheetGrid, shownMessage } from '../../src/engine';
 import { criterion, findingsOf, found } from '../helpers/check';
 import { CellInput, formula, grid, HEADER, Row, set, table, validBody, validTable, VALID_MERGES } from '../helpers/grid';
 
@@ -58,7 +58,7 @@ describe('where the table sits', () => {
     const r = checkSheet(g);
     expect(r.table.headerRange).toBe('D7:J7');
     // Body row 3 of the standard table is sheet row 8 here; mục 1.1 (standard row 5) is row 10, column E → H.
-    expect(findingsOf(r, 'over-cap').map((f) => f.message)).toEqual([
+    expect(findingsOf(r, 'over-cap').map(shownMessage)).toEqual([
       'H10: Nội dung 1, mục 1.1 tự chấm 25 điểm, vượt điểm chuẩn 20 điểm.',
     ]);
     expect(r.plan.writes.map((w) => w.cell)).toEqual(expect.arrayContaining(['H8', 'H9', 'H15']));

@@ -94,7 +94,7 @@ describe('a check on the seed sheet', () => {
       expect(s.notes.get(m.cell)).toBe(`${NOTE_HEAD}\n${m.messages.join('\n')}`);
     }
     expect(s.cell('F25')?.fill?.color).toBe(FILL.error);
-    expect(s.notes.get('E22')).toContain('E22: Nội dung 2 ghi 200 điểm tự chấm, cộng các mục được 195.');
+    expect(s.notes.get('E22')).toContain('thidua:\nNội dung 2 ghi 200 điểm tự chấm, cộng các mục được 195.');
     expect(s.notes.size).toBe(engine.plan.marks.length);
   });
 
@@ -239,9 +239,9 @@ describe('older hosts', () => {
     await runCheck();
     expect(h.book.syncs).toBe(syncs);
     expect(s.notes.size).toBe(0);
-    expect(s.cell('F25')?.prompt?.message).toContain('F25: Nội dung 2, mục 3');
+    expect(s.cell('F25')?.prompt?.message).toContain('Nội dung 2, mục 3 tự chấm 10 điểm thưởng');
     expect(s.cell('F25')?.fill?.color).toBe(FILL.error);
-    expect(s.cell('E22')?.prompt?.message).toMatch(/^Cộng các mục\nE22: /);
+    expect(s.cell('E22')?.prompt?.message).toMatch(/^Cộng các mục\nNội dung 2 ghi 200/);
     for (const m of checkSheet(seed).plan.marks) expect(s.cell(m.cell)?.prompt?.title).toMatch(/^Thi đua: /);
 
     h.book.resetCounters();

@@ -7,9 +7,9 @@ import {
   SheetGrid,
   Template,
   templateToJson,
+  UserError,
 } from '../../src/engine';
 import {
-  AddinError,
   chosenTemplate,
   inspectSheet,
   pickedChoice,
@@ -90,7 +90,7 @@ describe('the choice kept in the workbook', () => {
     const s = storedTemplate();
     expect(s.kind).toBe('broken');
     expect(pickerEntries(s).selected).toBe(PICK_NONE);
-    await expect(chosenTemplate()).rejects.toThrow(AddinError);
+    await expect(chosenTemplate()).rejects.toThrow(UserError);
     await expect(chosenTemplate()).rejects.toThrow(/không còn mẫu có sẵn “khong-co”.*chọn lại/);
 
     h.book.savedSettings = JSON.stringify({ [TEMPLATE_KEY]: '{"version": 1, ' });

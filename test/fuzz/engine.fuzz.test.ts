@@ -3,7 +3,7 @@
  * per property (default 60: a few seconds in CI); `npm run fuzz` runs many more. FUZZ_SEED replays a failing run.
  */
 import fc from 'fast-check';
-import { a1, checkSheet, GridCell, NoTableError, SheetGrid, SheetReport } from '../../src/engine';
+import { a1, checkSheet, GridCell, isUserError, SheetGrid, SheetReport, shownMessage } from '../../src/engine';
 import { faultArb, layoutArb, renderTable, tableSpecArb } from '../helpers/generate';
 import { HEADER } from '../helpers/grid';
 
@@ -13,12 +13,12 @@ const params = { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) };
 /** Generous: a bounded run takes a few seconds; the long run scales with its count. */
 const TIMEOUT = 20_000 + RUNS * 200;
 
-/** Checks a grid; a grid without a scoring table may throw NoTableError, and nothing else may be thrown. */
+/** Checks a grid; a grid without a scoring table may throw isUserError, and nothing else may be thrown. */
 function tryCheck(g: SheetGrid): SheetReport | undefined {
   try {
     return checkSheet(g);
   } catch (e) {
-    if (e instanceof NoTableError) return undefined;
+    if (isUserError(e) && e.code === 'no-table') return undefined;
     throw e;
   }
 }
@@ -52,10 +52,10 @@ function applyWrites(g: SheetGrid, r: SheetReport): SheetGrid {
 /** Once the plan's writes are applied, checking again finds no total-mismatch. */
 function expectFixed(g: SheetGrid, r: SheetReport): void {
   const again = checkSheet(applyWrites(g, r));
-  expect(again.findings.filter((f) => f.rule === 'total-mismatch').map((f) => f.message)).toEqual([]);
+  expect(again.findings.filter((f) => f.rule === 'total-mismatch').map(shownMessage)).toEqual([]);
 }
 
-/** The properties every grid must have: no throw but NoTableError, cells inside, fixed totals. True when it held a table. */
+/** The properties every grid must have: no throw but isUserError, cells inside, fixed totals. True when it held a table. */
 function sound(g: SheetGrid): boolean {
   const r = tryCheck(g);
   if (!r) return false;
@@ -193,7 +193,7 @@ const damagedTableArb = fc
 
 describe('engine fuzz', () => {
   it(
-    'never throws on a random grid (only NoTableError, where there is no table), and names only cells inside the sheet',
+    'never throws on a random grid (only isUserError, where there is no table), and names only cells inside the sheet',
     () => {
       let tables = 0;
       fc.assert(

@@ -3,7 +3,7 @@ import { CriteriaMap } from '../criteria';
 import { a1, GridView } from '../grid';
 import { CitedDocument, Criterion, SCORE_COLUMNS, TableLayout } from '../model';
 import { readScore } from '../numbers';
-import { yearOf } from '../table';
+import { yearOf } from '../title';
 import { cellText } from '../text';
 import { Citation, parseCitations, sentenceStarts } from './citations';
 import { DocDate, isoDate } from './dates';

@@ -4,4 +4,4 @@ export { DocDate, docDate, isoDate, vnDate, vnIsoDate, daysInMonth, isLeapYear, 
 export { sheetEvidence, documentsOf, CellCitation, SheetEvidence } from './collect';
 export { sheetConflicts, conflictsAmong } from './conflicts';
 export { reportDateOf } from './period';
-export { withWorkbookConflicts } from './workbook';
+export { workbookConflicts } from './workbook';

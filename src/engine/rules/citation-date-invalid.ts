@@ -1,30 +1,35 @@
 import { daysInMonth } from '../evidence/dates';
-import { finding, Rule } from './rule';
+import { defineRule } from './rule';
+
+interface InvalidDate {
+  kind: string;
+  key: string;
+  /** The date as written ("31/02/2022"): there is no ISO form of a day the calendar lacks. */
+  written: string;
+  month: number;
+  year: number;
+  days: number;
+}
 
 /** A cited document dated with a day the calendar lacks: 31/02/2022, 29/02/2023, 32/1/2022, 15/13/2022. */
-export const citationDateInvalid: Rule = {
-  code: 'citation-date-invalid',
-  severity: 'error',
-  title: 'Ngày văn bản không có thật',
-  message: (p) =>
-    `${p.cell}: ${p.kind} số ${p.key} ghi ngày ${p.date}, nhưng ` +
-    (p.reason === 'no-month' ? `không có tháng ${p.month}.` : `tháng ${p.month} năm ${p.year} chỉ có ${p.days} ngày.`),
-  check(ctx) {
-    return ctx.evidence.citations.flatMap(({ citation: c, row, col, criterion }) => {
-      if (!c.date || c.date.valid) return [];
+export const citationDateInvalid = defineRule<{ noMonth: InvalidDate; noDay: InvalidDate }>()({
+  meta: {
+    code: 'citation-date-invalid',
+    severity: 'error',
+    title: 'Ngày văn bản không có thật',
+    description: 'Văn bản được dẫn với một ngày không có trên lịch (31/02, 29/02 năm không nhuận, tháng 13).',
+    tags: ['citations'],
+  },
+  messages: {
+    noMonth: (d) => `${d.kind} số ${d.key} ghi ngày ${d.written}, nhưng không có tháng ${d.month}.`,
+    noDay: (d) => `${d.kind} số ${d.key} ghi ngày ${d.written}, nhưng tháng ${d.month} năm ${d.year} chỉ có ${d.days} ngày.`,
+  },
+  check(ctx, report) {
+    for (const { citation: c, row, col, criterion } of ctx.evidence.citations) {
+      if (!c.date || c.date.valid) continue;
       const { month, year } = c.date;
       const days = month >= 1 && month <= 12 ? daysInMonth(month, year) : 0;
-      return [
-        finding(citationDateInvalid, row, col, criterion, {
-          kind: c.kind,
-          key: c.key,
-          date: c.dateText!,
-          month: String(month),
-          year: String(year),
-          days,
-          reason: days === 0 ? 'no-month' : 'no-day',
-        }),
-      ];
-    });
+      report({ row, col, criterion }, days === 0 ? 'noMonth' : 'noDay', { kind: c.kind, key: c.key, written: c.dateText!, month, year, days });
+    }
   },
-};
+});

@@ -1,6 +1,6 @@
-import { compareDates, docDate, vnDate } from '../evidence/dates';
+import { compareDates, docDate, isoDate } from '../evidence/dates';
 import { fold } from '../text';
-import { finding, Rule } from './rule';
+import { defineRule } from './rule';
 
 /**
  * Kinds that speak for one moment: a plan, a report, a dispatch for the year being scored is made for that year. Laws,
@@ -24,40 +24,53 @@ function spansYear(sentence: string, year: number): boolean {
   return false;
 }
 
+interface Dated {
+  kind: string;
+  key: string;
+  /** ISO date of the citation. */
+  date: string;
+}
+
 /**
  * A cited document dated after the report (the title's "ngày /12/2022" → 31/12/2022; without one, after the year being
  * scored), always suspicious; or a time-bound document dated before the last quarter of the year before.
  */
-export const citationOutOfPeriod: Rule = {
-  code: 'citation-out-of-period',
-  severity: 'warning',
-  title: 'Văn bản ngoài kỳ chấm điểm',
-  message: (p) =>
-    p.reason === 'after'
-      ? `${p.cell}: ${p.kind} số ${p.key} ghi ngày ${p.date}, sau ${p.limitWords} (${p.limit}).`
-      : `${p.cell}: ${p.kind} số ${p.key} ghi ngày ${p.date}, trước năm được chấm ${p.year} hơn một quý; ${p.kindWords} thường được ban hành trong năm ${p.year} hoặc từ quý IV năm ${p.prevYear}.`,
-  check(ctx) {
-    const { citations, year, reportDate } = ctx.evidence;
-    if (year === undefined && !reportDate) return [];
-    const limit = reportDate ?? docDate(31, 12, year!);
-    const limitWords = reportDate ? 'ngày của báo cáo ghi ở tiêu đề' : `năm được chấm ${year}`;
-    const earliest = year !== undefined ? docDate(1, EARLIEST_MONTH, year - 1) : undefined;
-    return citations.flatMap(({ citation: c, row, col, criterion, sentence }) => {
-      if (!c.date?.valid) return [];
-      const base = { kind: c.kind, key: c.key, date: vnDate(c.date) };
-      if (compareDates(c.date, limit) > 0) {
-        return [finding(citationOutOfPeriod, row, col, criterion, { ...base, reason: 'after', limit: vnDate(limit), limitWords })];
-      }
-      if (!earliest || !TIME_BOUND.has(c.kind) || compareDates(c.date, earliest) >= 0 || spansYear(sentence, year!)) return [];
-      return [
-        finding(citationOutOfPeriod, row, col, criterion, {
-          ...base,
-          reason: 'early',
-          year: String(year),
-          prevYear: String(year! - 1),
-          kindWords: c.kind.toLowerCase(),
-        }),
-      ];
-    });
+export const citationOutOfPeriod = defineRule<{
+  afterReport: Dated & { limit: string };
+  afterYear: Dated & { year: number };
+  early: Dated & { year: number };
+}>()({
+  meta: {
+    code: 'citation-out-of-period',
+    severity: 'warning',
+    title: 'Văn bản ngoài kỳ chấm điểm',
+    description:
+      'Văn bản được dẫn có ngày sau ngày báo cáo (hoặc sau năm được chấm), hoặc là kế hoạch, báo cáo, công văn ban hành trước quý IV năm trước.',
+    tags: ['citations'],
   },
-};
+  messages: {
+    afterReport: (d, say) =>
+      `${d.kind} số ${d.key} ghi ngày ${say.date(d.date)}, sau ngày của báo cáo ghi ở tiêu đề (${say.date(d.limit)}).`,
+    afterYear: (d, say) => `${d.kind} số ${d.key} ghi ngày ${say.date(d.date)}, sau năm được chấm ${d.year} (31/12/${d.year}).`,
+    early: (d, say) =>
+      `${d.kind} số ${d.key} ghi ngày ${say.date(d.date)}, trước năm được chấm ${d.year} hơn một quý; ${d.kind.toLowerCase()} thường được ban hành trong năm ${d.year} hoặc từ quý IV năm ${d.year - 1}.`,
+  },
+  check(ctx, report) {
+    const { citations, year, reportDate } = ctx.evidence;
+    if (year === undefined && !reportDate) return;
+    const limit = reportDate ?? docDate(31, 12, year!);
+    const earliest = year !== undefined ? docDate(1, EARLIEST_MONTH, year - 1) : undefined;
+    for (const { citation: c, row, col, criterion, sentence } of citations) {
+      if (!c.date?.valid) continue;
+      const at = { row, col, criterion };
+      const base = { kind: c.kind, key: c.key, date: isoDate(c.date) };
+      if (compareDates(c.date, limit) > 0) {
+        if (reportDate) report(at, 'afterReport', { ...base, limit: isoDate(reportDate) });
+        else report(at, 'afterYear', { ...base, year: year! });
+        continue;
+      }
+      if (!earliest || !TIME_BOUND.has(c.kind) || compareDates(c.date, earliest) >= 0 || spansYear(sentence, year!)) continue;
+      report(at, 'early', { ...base, year: year! });
+    }
+  },
+});

@@ -1,7 +1,17 @@
-import { Finding } from '../model';
+import { sameScore, scoreValue } from '../numbers';
 import { compositeTotals, readParts } from '../template/composite';
-import { formatNumber } from '../text';
-import { finding, listNumbers, Rule } from './rule';
+import { defineRule } from './rule';
+
+type CompositeMessages = {
+  /** A written part that is none of its tiers, nor what a missing part takes (`fill`). */
+  part: { self: number; part: string; value: number; tiers: readonly number[]; fill: number };
+  /** The parts written, and how many were left unwritten (each taking `fill`), do not add up to the self-score. */
+  sum: { self: number; parts: readonly number[]; unwritten: number; fill: number; sum: number };
+  /** More parts written than the template has. */
+  count: { self: number; count: number; parts: readonly number[]; expected: number; names: readonly string[] };
+  /** The self-score alone, and no total the rule allows. */
+  total: { self: number; average: boolean; allowed: readonly number[] };
+};
 
 /**
  * A composite criterion (a score made of parts, e.g. one per organisation) checked against the template's rule:
@@ -9,86 +19,66 @@ import { finding, listNumbers, Rule } from './rule';
  * organisation, the average of the others, and they must add up to the score; with the score alone, it must be a
  * total the rule allows.
  */
-export const compositeMismatch: Rule = {
-  code: 'composite-mismatch',
-  severity: 'error',
-  title: 'Điểm tổng hợp sai cách tính',
-  message: (p) => {
-    switch (p.kind) {
-      case 'part':
-        return `${p.cell}: ${p.label}, phần “${p.part}” ghi ${p.value} điểm, không phải một mức của phần này (${p.tiers}) cũng không phải điểm của tổ chức không có (${p.fill}).`;
-      case 'sum':
-        return `${p.cell}: ${p.label} tự chấm ${p.self} điểm, nhưng các phần (${p.parts}) cộng được ${p.sum}.`;
-      case 'count':
-        return `${p.cell}: ${p.label} ghi ${p.count} phần (${p.parts}), mẫu chỉ có ${p.expected} phần (${p.names}).`;
-      default:
-        return `${p.cell}: ${p.label} tự chấm ${p.self} điểm, không phải tổng nào theo cách tính của mẫu (mỗi phần một mức${p.average ? ', phần không có lấy trung bình cộng các phần còn lại' : ''}); các tổng được phép: ${p.allowed}.`;
-    }
+export const compositeMismatch = defineRule<CompositeMessages>()({
+  meta: {
+    code: 'composite-mismatch',
+    severity: 'error',
+    title: 'Điểm tổng hợp sai cách tính',
+    description: 'Tiêu chí tổng hợp (mỗi tổ chức một phần) có phần không đúng mức, tổng các phần sai, hoặc tổng không theo cách tính của mẫu.',
+    requires: ['template'],
+    tags: ['scores', 'template'],
   },
-  check({ map, template, scoreCells, layout }) {
+  messages: {
+    part: (d, say) =>
+      `${say.label()}, phần “${d.part}” ghi ${say.n(d.value)} điểm, không phải một mức của phần này (${say.list(d.tiers)}) cũng không phải điểm của tổ chức không có (${say.n(d.fill)}).`,
+    sum: (d, say) => {
+      const written = say.list(d.parts);
+      const parts = d.unwritten > 0 ? `${written}; ${d.unwritten} phần không ghi, mỗi phần ${say.n(d.fill)}` : written;
+      return `${say.label()} tự chấm ${say.n(d.self)} điểm, nhưng các phần (${parts}) cộng được ${say.n(d.sum)}.`;
+    },
+    count: (d, say) =>
+      `${say.label()} ghi ${d.count} phần (${say.list(d.parts)}), mẫu chỉ có ${d.expected} phần (${d.names.join('; ')}).`,
+    total: (d, say) =>
+      `${say.label()} tự chấm ${say.n(d.self)} điểm, không phải tổng nào theo cách tính của mẫu (mỗi phần một mức${d.average ? ', phần không có lấy trung bình cộng các phần còn lại' : ''}); các tổng được phép: ${say.list(d.allowed, 12)}.`,
+  },
+  check({ map, template, scoreCells, layout }, report) {
     const col = layout.columns.tuCham;
-    if (!template || col === undefined) return [];
-    return map.criteria.flatMap((c): Finding[] => {
+    if (!template || col === undefined) return;
+    for (const c of map.criteria) {
       const rule = template.bySheet.get(c.id)?.composite;
-      const self = c.scores.tuCham;
-      if (!rule || self.kind !== 'number') return [];
+      const self = scoreValue(c.scores.tuCham);
+      if (!rule || self === undefined) continue;
+      const at = { row: c.row, col, criterion: c };
       // Every number written for the criterion, where it stands: its own cell, its continuation rows, its part rows.
       const own = new Set([c.id, ...(template.partsOf.get(c.id) ?? []).map((k) => k.id)]);
       const numbers = scoreCells
         .filter((s) => s.column === 'tuCham' && s.criterion && own.has(s.criterion.id) && s.score.kind === 'number')
-        .flatMap((s) =>
-          (s.score.kind === 'number' ? (s.score.all ?? [s.score.value]) : []).map((value) => ({ value, row: s.row, col: s.col })),
-        );
-      const base = { label: c.label, self: self.value };
+        .flatMap((s) => (s.score.kind === 'number' ? (s.score.all ?? [s.score.value]) : []).map((value) => ({ value, row: s.row, col: s.col })));
       if (numbers.length <= 1) {
         const allowed = compositeTotals(rule);
-        if (allowed.some((a) => Math.abs(a - self.value) < 1e-6)) return [];
-        return [
-          finding(compositeMismatch, c.row, col, c, {
-            ...base,
-            kind: 'total',
-            average: rule.missing === 'average' ? 'có' : '',
-            allowed: listNumbers(allowed.slice(0, 12)) + (allowed.length > 12 ? '…' : ''),
-          }),
-        ];
+        if (!allowed.some((a) => sameScore(a, self))) report(at, 'total', { self, average: rule.missing === 'average', allowed });
+        continue;
       }
       const given = numbers.slice(1);
-      const names = rule.parts.map((p) => p.name);
+      const values = given.map((g) => g.value);
       if (given.length > rule.parts.length) {
-        return [
-          finding(compositeMismatch, c.row, col, c, {
-            ...base,
-            kind: 'count',
-            count: given.length,
-            parts: listNumbers(given.map((g) => g.value)),
-            expected: rule.parts.length,
-            names: names.join('; '),
-          }),
-        ];
+        report(at, 'count', { self, count: given.length, parts: values, expected: rule.parts.length, names: rule.parts.map((p) => p.name) });
+        continue;
       }
-      const reading = readParts(
-        rule,
-        given.map((g) => g.value),
-      );
-      const out: Finding[] = reading.parts
-        .filter((p) => !p.tier && !p.missing)
-        .map((p) =>
-          finding(compositeMismatch, given[p.index].row, given[p.index].col, c, {
-            ...base,
-            kind: 'part',
-            part: names[p.index],
-            value: p.value,
-            tiers: listNumbers(rule.parts[p.index].tiers),
-            fill: formatNumber(reading.fill),
-          }),
-        );
-      if (Math.abs(reading.sum - self.value) > 1e-6) {
-        const unwritten = rule.parts.length - given.length;
-        const written = listNumbers(given.map((g) => g.value));
-        const parts = unwritten > 0 ? `${written}; ${unwritten} phần không ghi, mỗi phần ${formatNumber(reading.fill)}` : written;
-        out.push(finding(compositeMismatch, c.row, col, c, { ...base, kind: 'sum', parts, sum: reading.sum }));
+      const reading = readParts(rule, values);
+      for (const p of reading.parts) {
+        if (p.tier || p.missing) continue;
+        report({ row: given[p.index].row, col: given[p.index].col, criterion: c }, 'part', {
+          self,
+          part: rule.parts[p.index].name,
+          value: p.value,
+          tiers: rule.parts[p.index].tiers,
+          fill: reading.fill,
+        });
       }
-      return out;
-    });
+      if (!sameScore(reading.sum, self)) {
+        report(at, 'sum', { self, parts: values, unwritten: rule.parts.length - given.length, fill: reading.fill, sum: reading.sum });
+      }
+    }
   },
-};
+});

@@ -1,4 +1,8 @@
-/** Every rule the engine runs, in the order their findings are listed. */
+/**
+ * The one registry: every rule the engine runs, in the order their findings are listed. A rule is one file named by
+ * its code; adding it here is the only other place it is named (test/engine/rules/registry.test.ts holds the two,
+ * the tests and docs/rules/ together).
+ */
 import { ambiguousNumber } from './ambiguous-number';
 import { bonusCapChanged } from './bonus-cap-changed';
 import { bonusOverCap } from './bonus-over-cap';
@@ -16,14 +20,13 @@ import { notANumber } from './not-a-number';
 import { notATier } from './not-a-tier';
 import { overCap } from './over-cap';
 import { provisional } from './provisional';
-import { Rule } from './rule';
 import { standardChanged } from './standard-changed';
 import { textChanged } from './text-changed';
 import { totalAsValue } from './total-as-value';
 import { totalMismatch } from './total-mismatch';
 import { weakEvidence } from './weak-evidence';
 
-export const RULES: readonly Rule[] = [
+export const RULES = [
   overCap,
   bonusOverCap,
   notATier,
@@ -40,13 +43,16 @@ export const RULES: readonly Rule[] = [
   citationOutOfPeriod,
   provisional,
   totalAsValue,
-  // Against a template (they find nothing without one).
   standardChanged,
   bonusCapChanged,
   criterionMissing,
   criterionExtra,
   compositeMismatch,
   textChanged,
-];
+] as const;
 
-export type { Rule, RuleContext, ScoreCell } from './rule';
+/** Every rule's stable code. */
+export type RuleCode = (typeof RULES)[number]['meta']['code'];
+
+export type { At, RuleContext, RuleDefinition, RuleMeta, RuleTag, ScoreCell } from './rule';
+export { citationConflict };

@@ -1,19 +1,25 @@
-import { finding, Rule } from './rule';
+import { scoreValue } from '../numbers';
+import { defineRule } from './rule';
 
 /** A criterion with a standard score of its own and no self-score. */
-export const missingScore: Rule = {
-  code: 'missing-score',
-  severity: 'warning',
-  title: 'Chưa tự chấm',
-  message: (p) => `${p.cell}: ${p.label} có điểm chuẩn ${p.cap} nhưng chưa tự chấm.`,
-  check({ map, layout, totals }) {
-    const col = layout.columns.tuCham;
-    if (col === undefined) return [];
-    return map.criteria.flatMap((c) => {
-      const cap = c.scores.diemChuan;
-      if (c.kind !== 'item' || totals.isTotal(c.id, 'tuCham') || cap.kind !== 'number' || cap.value <= 0) return [];
-      if (c.scores.tuCham.kind !== 'empty') return [];
-      return [finding(missingScore, c.row, col, c, { label: c.label, cap: cap.value })];
-    });
+export const missingScore = defineRule<{ unscored: { cap: number } }>()({
+  meta: {
+    code: 'missing-score',
+    severity: 'warning',
+    title: 'Chưa tự chấm',
+    description: 'Một tiêu chí có điểm chuẩn nhưng ô tự chấm để trống.',
+    tags: ['scores'],
   },
-};
+  messages: {
+    unscored: (d, say) => `${say.label()} có điểm chuẩn ${say.n(d.cap)} nhưng chưa tự chấm.`,
+  },
+  check({ map, layout, totals }, report) {
+    const col = layout.columns.tuCham;
+    if (col === undefined) return;
+    for (const c of map.criteria) {
+      const cap = scoreValue(c.scores.diemChuan);
+      if (c.kind !== 'item' || totals.isTotal(c.id, 'tuCham') || cap === undefined || cap <= 0) continue;
+      if (c.scores.tuCham.kind === 'empty') report({ row: c.row, col, criterion: c }, 'unscored', { cap });
+    }
+  },
+});

@@ -1,16 +1,23 @@
-import { COLUMN_WORDS, finding, Rule } from './rule';
+import type { ScoreColumn } from '../model';
+import { defineRule } from './rule';
 
 /** A negative number in a score column: scores and caps are never below zero. */
-export const negativeScore: Rule = {
-  code: 'negative-score',
-  severity: 'error',
-  title: 'Điểm âm',
-  message: (p) => `${p.cell}: ${p.column} là số âm (${p.value}).`,
-  check({ scoreCells }) {
-    return scoreCells.flatMap((s) =>
-      s.score.kind === 'number' && (s.score.all ?? [s.score.value]).some((n) => n < 0)
-        ? [finding(negativeScore, s.row, s.col, s.criterion, { column: COLUMN_WORDS[s.column], value: Math.min(...(s.score.all ?? [s.score.value])) })]
-        : [],
-    );
+export const negativeScore = defineRule<{ negative: { column: ScoreColumn; value: number } }>()({
+  meta: {
+    code: 'negative-score',
+    severity: 'error',
+    title: 'Điểm âm',
+    description: 'Một ô điểm (chuẩn, thưởng, tự chấm) ghi số âm.',
+    tags: ['scores', 'numbers'],
   },
-};
+  messages: {
+    negative: (d, say) => `${say.column(d.column)} là số âm (${say.n(d.value)}).`,
+  },
+  check({ scoreCells }, report) {
+    for (const s of scoreCells) {
+      if (s.score.kind !== 'number') continue;
+      const least = Math.min(...(s.score.all ?? [s.score.value]));
+      if (least < 0) report(s, 'negative', { column: s.column, value: least });
+    }
+  },
+});

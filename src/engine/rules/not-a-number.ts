@@ -1,28 +1,32 @@
+import type { ScoreColumn } from '../model';
 import { excerpt } from '../text';
-import { COLUMN_WORDS, finding, Rule } from './rule';
+import { defineRule } from './rule';
 
 /** Long text in a score column is most often evidence that slid one column left. */
 const LOOKS_LIKE_EVIDENCE = 25;
 
+interface TextData {
+  column: ScoreColumn;
+  text: string;
+}
+
 /** Text in a score column that is no number at all. */
-export const notANumber: Rule = {
-  code: 'not-a-number',
-  severity: 'error',
-  title: 'Chữ trong cột điểm',
-  message: (p) =>
-    `${p.cell}: cột ${p.column} ghi chữ “${p.text}” thay vì số điểm` +
-    (p.slid === 'yes' ? ' (có lẽ giải trình bị lệch sang cột này).' : '.'),
-  check({ scoreCells }) {
-    return scoreCells.flatMap((s) =>
-      s.score.kind === 'text'
-        ? [
-            finding(notANumber, s.row, s.col, s.criterion, {
-              column: COLUMN_WORDS[s.column],
-              text: excerpt(s.score.text, 50),
-              slid: s.score.text.length > LOOKS_LIKE_EVIDENCE ? 'yes' : 'no',
-            }),
-          ]
-        : [],
-    );
+export const notANumber = defineRule<{ text: TextData; slid: TextData }>()({
+  meta: {
+    code: 'not-a-number',
+    severity: 'error',
+    title: 'Chữ trong cột điểm',
+    description: 'Một ô trong cột điểm ghi chữ thay vì số; chữ dài thường là giải trình bị lệch cột.',
+    tags: ['numbers'],
   },
-};
+  messages: {
+    text: (d, say) => `cột ${say.column(d.column)} ghi chữ “${d.text}” thay vì số điểm.`,
+    slid: (d, say) => `cột ${say.column(d.column)} ghi chữ “${d.text}” thay vì số điểm (có lẽ giải trình bị lệch sang cột này).`,
+  },
+  check({ scoreCells }, report) {
+    for (const s of scoreCells) {
+      if (s.score.kind !== 'text') continue;
+      report(s, s.score.text.length > LOOKS_LIKE_EVIDENCE ? 'slid' : 'text', { column: s.column, text: excerpt(s.score.text, 50) });
+    }
+  },
+});

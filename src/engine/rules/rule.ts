@@ -1,13 +1,17 @@
-/** What every rule is given, and how it words a finding. */
+/**
+ * How a rule is declared, what it is given, and how its findings are worded. Modelled on ESLint's `meta.messages` +
+ * `context.report({ messageId, data })`, typed the way typescript-eslint's `createRule` types it: a rule reports raw
+ * data under one of its own message ids, and only its own `messages` table turns that data into words.
+ */
 import { CriteriaMap } from '../criteria';
 import { GridView, a1 } from '../grid';
-import { CheckOptions, Criterion, Finding, RuleCode, ScoreColumn, Severity, TableLayout } from '../model';
+import { CheckOptions, Criterion, DataValue, Finding, FindingData, ScoreColumn, Severity, TableLayout } from '../model';
 import { Score } from '../numbers';
-import { formatNumber } from '../text';
 import type { SheetEvidence } from '../evidence/collect';
 import type { Conflict } from '../evidence/conflicts';
 import type { TemplateMatch } from '../template/match';
 import { Totals } from '../totals';
+import { Say } from '../wording';
 
 /** One score cell of the body, read once for every rule that looks at score cells. */
 export interface ScoreCell {
@@ -33,44 +37,85 @@ export interface RuleContext {
   evidence: SheetEvidence & { conflicts: Conflict[] };
 }
 
-export type Params = Record<string, string | number>;
+/** What a rule needs beyond the sheet; the engine skips a rule whose needs are not met, so no rule tests for them. */
+export type Requirement = 'template';
 
-export interface Rule {
-  code: RuleCode;
+/** What a rule looks at, for the generated rule list. */
+export type RuleTag = 'scores' | 'numbers' | 'totals' | 'evidence' | 'citations' | 'template';
+
+export interface RuleMeta<Code extends string = string> {
+  /** Stable kebab-case code, the rule's file name: words may change, codes do not. */
+  code: Code;
   severity: Severity;
   /** A short Vietnamese name for lists and legends. */
   title: string;
-  /** The Vietnamese message, made from the finding's parameters only: the words can change, the code stays. */
-  message(p: Params): string;
-  check(ctx: RuleContext): Finding[];
+  /** One Vietnamese sentence: what the rule finds. The rule list in README is made from it. */
+  description: string;
+  requires?: readonly Requirement[];
+  tags: readonly RuleTag[];
 }
 
-/** A finding of `rule` at (row, col); numbers in params are written the Vietnamese way in the message. */
-export function finding(rule: Rule, row: number, col: number, criterion: Criterion | undefined, params: Params): Finding {
-  const cell = a1(row, col);
-  const shown: Params = { cell };
-  for (const [k, v] of Object.entries(params)) shown[k] = typeof v === 'number' ? formatNumber(v) : v;
-  return {
-    rule: rule.code,
-    severity: rule.severity,
-    cell,
-    row,
-    col,
-    ...(criterion ? { criterion: criterion.id } : {}),
-    message: rule.message(shown),
-    params: { cell, ...params },
+/** Turns a finding's data into its Vietnamese message; `say` writes numbers, dates, labels the Vietnamese way. */
+export type MessageFn<D> = (data: D, say: Say) => string;
+
+/** A rule's messages: for each message id, the shape of its data, whose every field is a raw value. */
+export type MessageData<M> = { [Id in keyof M]: { [F in keyof M[Id]]: DataValue | undefined } };
+
+/** Where a finding is: its cell, and the criterion the cell belongs to (its label is what messages name). */
+export interface At {
+  row: number;
+  col: number;
+  criterion?: Criterion;
+}
+
+/** A rule's typed `report`: only its own message ids, each with its own data shape. */
+export type Report<M extends MessageData<M>> = <Id extends keyof M & string>(at: At, messageId: Id, data: M[Id]) => void;
+
+/** What the engine sees of any rule: its meta, its message ids, and a run that returns worded findings. */
+export interface RuleDefinition<Code extends string = string> {
+  readonly meta: RuleMeta<Code>;
+  readonly messageIds: readonly string[];
+  run(ctx: RuleContext, say: (criterion?: string) => Say): Finding[];
+}
+
+/** A defined rule, with its typed finding maker for the rare finding made outside `run` (across sheets). */
+export interface Rule<Code extends string, M extends MessageData<M>> extends RuleDefinition<Code> {
+  readonly messages: { readonly [Id in keyof M]: MessageFn<M[Id]> };
+  finding<Id extends keyof M & string>(at: At, messageId: Id, data: M[Id], say: Say): Finding;
+}
+
+/**
+ * Declares a rule: `defineRule<{ messageId: Data }>()({ meta, messages, check })`. The data of each message is given,
+ * the code is inferred, so `report(at, 'wrongId', …)`, a missing field or a message without its words is a compile error.
+ */
+export function defineRule<M extends MessageData<M>>() {
+  return <const Code extends string>(spec: {
+    meta: RuleMeta<Code>;
+    messages: { [Id in keyof M]: MessageFn<M[Id]> };
+    check(ctx: RuleContext, report: Report<M>): void;
+  }): Rule<Code, M> => {
+    const finding = <Id extends keyof M & string>(at: At, messageId: Id, data: M[Id], say: Say): Finding => ({
+      rule: spec.meta.code as string as Finding['rule'],
+      messageId,
+      severity: spec.meta.severity,
+      cell: a1(at.row, at.col),
+      row: at.row,
+      col: at.col,
+      ...(at.criterion ? { criterion: at.criterion.id } : {}),
+      // Every field is a DataValue (the constraint on M); an interface only lacks the index signature to say so.
+      data: data as FindingData,
+      message: spec.messages[messageId](data, say),
+    });
+    return {
+      meta: spec.meta,
+      messages: spec.messages,
+      messageIds: Object.keys(spec.messages),
+      finding,
+      run(ctx, sayFor) {
+        const out: Finding[] = [];
+        spec.check(ctx, (at, messageId, data) => out.push(finding(at, messageId, data, sayFor(at.criterion?.id))));
+        return out;
+      },
+    };
   };
-}
-
-/** The Vietnamese name of a score column, as used inside sentences. */
-export const COLUMN_WORDS: Record<ScoreColumn, string> = {
-  diemChuan: 'điểm chuẩn',
-  diemThuong: 'điểm thưởng',
-  tuCham: 'điểm tự chấm',
-  thuongTuCham: 'điểm thưởng tự chấm',
-};
-
-/** Lists numbers the Vietnamese way: "20; 15; 10". Semicolons, because commas are decimal marks. */
-export function listNumbers(ns: number[]): string {
-  return ns.map(formatNumber).join('; ');
 }

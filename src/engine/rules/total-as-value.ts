@@ -1,25 +1,29 @@
 import { a1 } from '../grid';
-import { finding, Rule } from './rule';
+import { defineRule } from './rule';
 
 /** A total written as a value, not a formula, because Excel's SUM would skip one of its inputs. */
-export const totalAsValue: Rule = {
-  code: 'total-as-value',
-  severity: 'info',
-  title: 'Tổng ghi dạng giá trị',
-  message: (p) =>
-    `${p.cell}: tổng ${p.computed} được ghi dạng số, không dùng công thức, vì ${p.input} chứa số dạng chữ (“${p.text}”) mà hàm SUM của Excel bỏ qua.`,
-  check({ totals, map, options }) {
-    if (options.totals !== 'formulas') return [];
-    return totals.lines.flatMap((t) => {
-      const input = totals.textInput(t);
-      if (!input) return [];
-      return [
-        finding(totalAsValue, t.row, t.col, map.byId.get(t.criterion), {
-          computed: t.computed,
-          input: a1(input.row, input.col),
-          text: input.text,
-        }),
-      ];
-    });
+export const totalAsValue = defineRule<{ asValue: { computed: number; input: string; text: string } }>()({
+  meta: {
+    code: 'total-as-value',
+    severity: 'info',
+    title: 'Tổng ghi dạng giá trị',
+    description: 'Một ô tổng được ghi dạng số thay vì công thức, vì một ô được cộng chứa số dạng chữ mà hàm SUM bỏ qua.',
+    tags: ['totals'],
   },
-};
+  messages: {
+    asValue: (d, say) =>
+      `tổng ${say.n(d.computed)} được ghi dạng số, không dùng công thức, vì ${d.input} chứa số dạng chữ (“${d.text}”) mà hàm SUM của Excel bỏ qua.`,
+  },
+  check({ totals, map, options }, report) {
+    if (options.totals !== 'formulas') return;
+    for (const t of totals.lines) {
+      const input = totals.textInput(t);
+      if (!input) continue;
+      report({ row: t.row, col: t.col, criterion: map.byId.get(t.criterion) }, 'asValue', {
+        computed: t.computed,
+        input: a1(input.row, input.col),
+        text: input.text,
+      });
+    }
+  },
+});

@@ -1,23 +1,27 @@
-import { COLUMN_WORDS, finding, Rule } from './rule';
+import type { ScoreColumn } from '../model';
+import { sameScore } from '../numbers';
+import { defineRule } from './rule';
 
 /** A section, parent item or TỔNG CỘNG whose stated value differs from the sum of its children. */
-export const totalMismatch: Rule = {
-  code: 'total-mismatch',
-  severity: 'error',
-  title: 'Tổng không khớp',
-  message: (p) => `${p.cell}: ${p.label} ghi ${p.stated} ${p.column}, cộng các mục được ${p.computed}.`,
-  check({ totals, map }) {
-    return totals.lines.flatMap((t) => {
-      if (t.stated === undefined || Math.abs(t.stated - t.computed) < 1e-9) return [];
-      const c = map.byId.get(t.criterion)!;
-      return [
-        finding(totalMismatch, t.row, t.col, c, {
-          label: c.label,
-          column: COLUMN_WORDS[t.column],
-          stated: t.stated,
-          computed: t.computed,
-        }),
-      ];
-    });
+export const totalMismatch = defineRule<{ mismatch: { column: ScoreColumn; stated: number; computed: number } }>()({
+  meta: {
+    code: 'total-mismatch',
+    severity: 'error',
+    title: 'Tổng không khớp',
+    description: 'Ô tổng của một nội dung, một mục có mục con hoặc TỔNG CỘNG khác tổng các mục của nó.',
+    tags: ['totals'],
   },
-};
+  messages: {
+    mismatch: (d, say) => `${say.label()} ghi ${say.n(d.stated)} ${say.column(d.column)}, cộng các mục được ${say.n(d.computed)}.`,
+  },
+  check({ totals, map }, report) {
+    for (const t of totals.lines) {
+      if (t.stated === undefined || sameScore(t.stated, t.computed)) continue;
+      report({ row: t.row, col: t.col, criterion: map.byId.get(t.criterion) }, 'mismatch', {
+        column: t.column,
+        stated: t.stated,
+        computed: t.computed,
+      });
+    }
+  },
+});

@@ -2,11 +2,8 @@
  * The arithmetic of a composite criterion (Nội dung 2, mục 7 of the seed): the score is the sum of its parts, each
  * part one of its own tiers; a part the unit does not have takes the average of the parts it has (or 0).
  */
+import { roundScore as round, sameScore as near } from '../numbers';
 import { Composite } from './schema';
-
-const EPS = 1e-6;
-const round = (n: number) => Math.round(n * 1e6) / 1e6;
-const near = (a: number, b: number) => Math.abs(a - b) < EPS;
 
 /** Every total the rule allows, largest first: each part at one of its tiers or missing, at least one present. */
 export function compositeTotals(rule: Composite): number[] {

@@ -2,7 +2,7 @@
 export { BUILTIN_PREFIX, builtinTemplate, BuiltinInfo, listBuiltinTemplates } from './builtin';
 export { decodeChoice, encodeChoice, TemplateChoice } from './choice';
 export { compositeTotals, readParts } from './composite';
-export { inferComposite, inferTemplate, InferOptions, MissingYearError, templateId, UNNAMED_BLOC } from './infer';
+export { inferComposite, inferTemplate, InferOptions, templateId, UNNAMED_BLOC } from './infer';
 export { flattenTemplate, matchTemplate, similarity, TemplateMatch, TemplateNode, wordingOf } from './match';
 export { parseTemplate, parseTemplateJson, ParseResult, templateToJson } from './parse';
 export * from './schema';

@@ -2,6 +2,7 @@
  * Infers a template from a checked sheet: caps from the Điểm chuẩn and Điểm thưởng columns, tiers from the "(N điểm)"
  * text, children from the numbering, and a composite rule where the standard is several times the top tier.
  */
+import { UserError } from '../errors';
 import { Criterion, SheetReport } from '../model';
 import { clean, fold } from '../text';
 import { tierRule } from '../tiers';
@@ -15,11 +16,8 @@ export interface InferOptions {
 }
 
 /** The sheet's title names no year ("… NĂM 2022") and none was given: a template needs one. */
-export class MissingYearError extends Error {
-  constructor(readonly sheet: string) {
-    super(`Trang “${sheet}” không ghi năm (“… NĂM 2022”) ở tiêu đề: hãy cho biết năm của mẫu.`);
-    this.name = 'MissingYearError';
-  }
+function missingYear(sheet: string): UserError {
+  return new UserError('missing-year', `Trang “${sheet}” không ghi năm (“… NĂM 2022”) ở tiêu đề: hãy cho biết năm của mẫu.`);
 }
 
 export const UNNAMED_BLOC = 'Khối thi đua (chưa đặt tên)';
@@ -131,7 +129,7 @@ export function inferTemplate(report: SheetReport, options: InferOptions = {}): 
   }
   const bloc = clean(options.bloc ?? '') || UNNAMED_BLOC;
   const year = options.year ?? report.year;
-  if (year === undefined) throw new MissingYearError(report.sheet);
+  if (year === undefined) throw missingYear(report.sheet);
   return {
     version: TEMPLATE_VERSION,
     id: options.id ?? templateId(bloc, year),

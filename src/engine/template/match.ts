@@ -264,7 +264,7 @@ export function summariseMatch(m: TemplateMatch): TemplateSummary {
     year: template.year,
     matches: [...m.bySheet].map(([criterion, node]) => {
       const c = m.byTemplate.get(node.id)!;
-      return { criterion, row: c.row + 1, template: node.id, similarity: Math.round(m.similarity.get(criterion)! * 100) / 100 };
+      return { criterion, row: c.row, template: node.id, similarity: Math.round(m.similarity.get(criterion)! * 100) / 100 };
     }),
     missing: m.missing.map((n) => n.id),
     extra: m.extra.map((c) => c.id),

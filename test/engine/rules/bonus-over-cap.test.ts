@@ -1,3 +1,4 @@
+import { shownMessage } from '../../../src/engine';
 import { checkBody, findingsOf, onlyFinding } from '../../helpers/check';
 import { set, validBody } from '../../helpers/grid';
 
@@ -7,13 +8,13 @@ describe('bonus-over-cap', () => {
       cell: 'F9',
       severity: 'error',
       criterion: '2.1',
-      message: 'F9: Nội dung 2, mục 1 tự chấm 10 điểm thưởng, vượt mức điểm thưởng tối đa 2.',
+      message: 'Nội dung 2, mục 1 tự chấm 10 điểm thưởng, vượt mức điểm thưởng tối đa 2.',
     });
   });
 
   it('reads a bonus cap typed as text with a leading zero ("01")', () => {
     const body = set(set(validBody(), 9, 'D', '01'), 9, 'F', 10);
-    expect(findingsOf(checkBody(body), 'bonus-over-cap').map((f) => f.message)).toEqual([
+    expect(findingsOf(checkBody(body), 'bonus-over-cap').map(shownMessage)).toEqual([
       'F9: Nội dung 2, mục 1 tự chấm 10 điểm thưởng, vượt mức điểm thưởng tối đa 1.',
     ]);
   });

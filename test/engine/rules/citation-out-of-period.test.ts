@@ -1,11 +1,11 @@
-import { checkSheet } from '../../../src/engine';
+import { checkSheet, shownMessage } from '../../../src/engine';
 import { checkBody, findingsOf, onlyFinding } from '../../helpers/check';
 import { set, table, validBody } from '../../helpers/grid';
 
 const withEvidence = (text: string, title?: string, year?: number) =>
   checkSheet(table(set(validBody(), 6, 'G', text), { title }), year !== undefined ? { year } : {});
 const flagged = (text: string, title?: string, year?: number) =>
-  findingsOf(withEvidence(text, title, year), 'citation-out-of-period').map((f) => f.message);
+  findingsOf(withEvidence(text, title, year), 'citation-out-of-period').map(shownMessage);
 
 const DATED_TITLE = 'BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022 (Ban hành kèm theo Báo cáo số /BC-VP ngày /12/2022)';
 
@@ -14,7 +14,7 @@ describe('citation-out-of-period', () => {
     expect(onlyFinding(withEvidence('Báo cáo số 12/BC-VP ngày 20/12/2022', 'BẢNG CHẤM ĐIỂM NĂM 2022 kèm Báo cáo ngày 15/12/2022'), 'citation-out-of-period')).toMatchObject({
       cell: 'G6',
       severity: 'warning',
-      message: 'G6: Báo cáo số 12/BC-VP ghi ngày 20/12/2022, sau ngày của báo cáo ghi ở tiêu đề (15/12/2022).',
+      message: 'Báo cáo số 12/BC-VP ghi ngày 20/12/2022, sau ngày của báo cáo ghi ở tiêu đề (15/12/2022).',
     });
   });
 

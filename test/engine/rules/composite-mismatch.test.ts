@@ -1,4 +1,4 @@
-import { builtinTemplate, inferTemplate, Template } from '../../../src/engine';
+import { builtinTemplate, inferTemplate, shownMessage, Template } from '../../../src/engine';
 import { checkBody, findingsOf } from '../../helpers/check';
 import { Row } from '../../helpers/grid';
 
@@ -26,8 +26,8 @@ describe('composite-mismatch', () => {
     it('flags a total no combination of tiers and averages gives, listing those allowed', () => {
       const f = found(sheet(47));
       expect(f).toHaveLength(1);
-      expect(f[0]).toMatchObject({ cell: 'E3', severity: 'error', criterion: '7', params: { kind: 'total' } });
-      expect(f[0].message).toBe(
+      expect(f[0]).toMatchObject({ cell: 'E3', severity: 'error', criterion: '7', messageId: 'total' });
+      expect(shownMessage(f[0])).toBe(
         'E3: Mục 7 tự chấm 47 điểm, không phải tổng nào theo cách tính của mẫu (mỗi phần một mức, phần không có lấy trung bình cộng các phần còn lại); các tổng được phép: 60; 55; 52,5; 50; 45.',
       );
     });
@@ -41,19 +41,19 @@ describe('composite-mismatch', () => {
     it('gives parts left unwritten the average of those written', () => {
       expect(found(sheet('52,5 20 15'))).toEqual([]);
       const f = found(sheet('55 20 15'));
-      expect(f[0].message).toBe('E3: Mục 7 tự chấm 55 điểm, nhưng các phần (20; 15; 1 phần không ghi, mỗi phần 17,5) cộng được 52,5.');
+      expect(shownMessage(f[0])).toBe('E3: Mục 7 tự chấm 55 điểm, nhưng các phần (20; 15; 1 phần không ghi, mỗi phần 17,5) cộng được 52,5.');
     });
 
     it('flags parts that do not add up to the score', () => {
       const f = found(sheet('60 20 15', [[null, null, null, null, 20]]));
-      expect(f.map((x) => [x.cell, x.params.kind])).toEqual([['E3', 'sum']]);
-      expect(f[0].message).toBe('E3: Mục 7 tự chấm 60 điểm, nhưng các phần (20; 15; 20) cộng được 55.');
+      expect(f.map((x) => [x.cell, x.messageId])).toEqual([['E3', 'sum']]);
+      expect(shownMessage(f[0])).toBe('E3: Mục 7 tự chấm 60 điểm, nhưng các phần (20; 15; 20) cộng được 55.');
     });
 
     it('flags a part that is neither one of its tiers nor the average, at its own cell', () => {
       const f = found(sheet('58 20 20', [[null, null, null, null, 18]]));
-      expect(f.map((x) => [x.cell, x.params.kind])).toEqual([['E4', 'part']]);
-      expect(f[0].message).toBe(
+      expect(f.map((x) => [x.cell, x.messageId])).toEqual([['E4', 'part']]);
+      expect(shownMessage(f[0])).toBe(
         'E4: Mục 7, phần “Hội Cựu chiến binh” ghi 18 điểm, không phải một mức của phần này (20; 15) cũng không phải điểm của tổ chức không có (20).',
       );
     });
@@ -66,7 +66,7 @@ describe('composite-mismatch', () => {
       const ok = checkBody([['7', TEXT, 60, 2, 52.5, null], ...parts(20, 15)], { template });
       expect(ok.findings.filter((f) => ['composite-mismatch', 'criterion-extra'].includes(f.rule))).toEqual([]);
       const bad = found([['7', TEXT, 60, 2, 52.5, null], ...parts(20, 12)]);
-      expect(bad.map((x) => [x.cell, x.params.kind])).toEqual([
+      expect(bad.map((x) => [x.cell, x.messageId])).toEqual([
         ['E3', 'sum'],
         ['E5', 'part'],
       ]);
@@ -74,8 +74,8 @@ describe('composite-mismatch', () => {
 
     it('flags more parts than the template has', () => {
       const f = found(sheet('80 20 20 20 20'));
-      expect(f.map((x) => x.params.kind)).toEqual(['count']);
-      expect(f[0].message).toBe(
+      expect(f.map((x) => x.messageId)).toEqual(['count']);
+      expect(shownMessage(f[0])).toBe(
         'E3: Mục 7 ghi 4 phần (20; 20; 20; 20), mẫu chỉ có 3 phần (Công đoàn; Đoàn thanh niên; Hội Cựu chiến binh).',
       );
     });
@@ -84,7 +84,7 @@ describe('composite-mismatch', () => {
       const t: Template = JSON.parse(JSON.stringify(template));
       t.sections[0].criteria[0].composite!.parts[0].required = true;
       // Công đoàn at 17,5 (the average of 20 and 15) is no tier of it, and it cannot be missing.
-      expect(found(sheet('52,5 17,5 20 15'), t).map((x) => x.params.kind)).toEqual(['part']);
+      expect(found(sheet('52,5 17,5 20 15'), t).map((x) => x.messageId)).toEqual(['part']);
       expect(found(sheet('52,5 17,5 20 15'))).toEqual([]);
     });
   });

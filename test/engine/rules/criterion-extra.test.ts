@@ -1,3 +1,4 @@
+import { shownMessage } from '../../../src/engine';
 import { checkBody, findingsOf } from '../../helpers/check';
 import { Row, validBody } from '../../helpers/grid';
 import { validTemplate } from '../template/helpers';
@@ -9,7 +10,7 @@ describe('criterion-extra', () => {
     const f = findingsOf(checkBody([...body.slice(0, 5), extra, ...body.slice(5)], { template: validTemplate() }), 'criterion-extra');
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ cell: 'B8', severity: 'error', criterion: '1.3' });
-    expect(f[0].message).toBe('B8: Nội dung 1, mục 3 không có trong mẫu: “Chuyển đổi số trong cơ quan”.');
+    expect(shownMessage(f[0])).toBe('B8: Nội dung 1, mục 3 không có trong mẫu: “Chuyển đổi số trong cơ quan”.');
   });
 
   it('tells an extra parent once, not again for each of its children', () => {

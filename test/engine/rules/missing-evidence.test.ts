@@ -1,3 +1,4 @@
+import { shownMessage } from '../../../src/engine';
 import { checkBody, findingsOf, onlyFinding } from '../../helpers/check';
 import { Row, set, validBody } from '../../helpers/grid';
 import { validTemplate } from '../template/helpers';
@@ -8,13 +9,13 @@ describe('missing-evidence', () => {
       cell: 'G5',
       severity: 'warning',
       criterion: '1.1.1',
-      message: 'G5: Nội dung 1, mục 1.1 tự chấm 20 điểm nhưng chưa có giải trình / tài liệu kiểm chứng.',
+      message: 'Nội dung 1, mục 1.1 tự chấm 20 điểm nhưng chưa có giải trình / tài liệu kiểm chứng.',
     });
   });
 
   it('counts a bonus self-score alone', () => {
     const body = set(set(set(validBody(), 9, 'E', 0), 9, 'G', null), 9, 'F', 2);
-    expect(findingsOf(checkBody(body), 'missing-evidence').map((f) => f.message)).toEqual([
+    expect(findingsOf(checkBody(body), 'missing-evidence').map(shownMessage)).toEqual([
       'G9: Nội dung 2, mục 1 tự chấm 2 điểm nhưng chưa có giải trình / tài liệu kiểm chứng.',
     ]);
   });

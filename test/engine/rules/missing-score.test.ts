@@ -7,7 +7,7 @@ describe('missing-score', () => {
       cell: 'E7',
       severity: 'warning',
       criterion: '1.2',
-      message: 'E7: Nội dung 1, mục 2 có điểm chuẩn 20 nhưng chưa tự chấm.',
+      message: 'Nội dung 1, mục 2 có điểm chuẩn 20 nhưng chưa tự chấm.',
     });
   });
 

@@ -1,4 +1,4 @@
-import { inferTemplate } from '../../../src/engine';
+import { inferTemplate, shownMessage } from '../../../src/engine';
 import { checkBody, findingsOf, onlyFinding } from '../../helpers/check';
 import { Row } from '../../helpers/grid';
 
@@ -14,7 +14,7 @@ describe('not-a-tier', () => {
       cell: 'E3',
       severity: 'error',
       criterion: '1',
-      message: 'E3: Mục 1 tự chấm 17 điểm, không phải một trong các mức 20; 15; 10.',
+      message: 'Mục 1 tự chấm 17 điểm, không phải một trong các mức 20; 15; 10.',
     });
   });
 
@@ -34,7 +34,7 @@ describe('not-a-tier', () => {
     it('flags 47, which no three tiers add up to, and lists the sums allowed', () => {
       const f = findingsOf(checkBody(one(`Các đoàn thể, mỗi tổ chức: ${TIERS}`, 60, 47)), 'not-a-tier');
       expect(f).toHaveLength(1);
-      expect(f[0].message).toBe(
+      expect(shownMessage(f[0])).toBe(
         'E3: Mục 1 tự chấm 47 điểm, không phải tổng của 3 mức trong (20; 15; 10); các tổng được phép: 60; 55; 50; 45; 40; 35; 30.',
       );
     });
@@ -73,7 +73,7 @@ describe('not-a-tier against a template', () => {
     // The unit rewrote the tiers into its own text; the template's 20; 15; 10 still rule.
     const body = one('Xếp loại tổ chức đảng: Hoàn thành xuất sắc nhiệm vụ (20 điểm); Hoàn thành tốt nhiệm vụ (17 điểm)', 20, 17);
     const f = findingsOf(checkBody(body, { template: template() }), 'not-a-tier');
-    expect(f.map((x) => x.message)).toEqual(['E3: Mục 1 tự chấm 17 điểm, không phải một trong các mức 20; 15; 10.']);
+    expect(f.map(shownMessage)).toEqual(['E3: Mục 1 tự chấm 17 điểm, không phải một trong các mức 20; 15; 10.']);
     expect(findingsOf(checkBody(body), 'not-a-tier')).toEqual([]);
   });
 

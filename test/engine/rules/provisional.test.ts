@@ -7,7 +7,7 @@ describe('provisional', () => {
       cell: 'G9',
       severity: 'warning',
       criterion: '2.1',
-      message: 'G9: Nội dung 2, mục 1 ghi “Tạm tính”: điểm còn tạm tính, cần cập nhật khi có kết quả chính thức.',
+      message: 'Nội dung 2, mục 1 ghi “Tạm tính”: điểm còn tạm tính, cần cập nhật khi có kết quả chính thức.',
     });
   });
 

@@ -1,3 +1,4 @@
+import { shownMessage } from '../../../src/engine';
 import { checkBody, findingsOf } from '../../helpers/check';
 import { set, validBody, VALID_MERGES } from '../../helpers/grid';
 import { validTemplate } from '../template/helpers';
@@ -7,8 +8,8 @@ describe('standard-changed', () => {
     const body = set(validBody(), 5, 'C', 25);
     const f = findingsOf(checkBody(body, { merges: VALID_MERGES, template: validTemplate() }), 'standard-changed');
     expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ cell: 'C5', severity: 'error', criterion: '1.1.1', params: { sheet: 25, template: 20 } });
-    expect(f[0].message).toBe('C5: Nội dung 1, mục 1.1 ghi điểm chuẩn 25, mẫu (Nội dung 1, mục 1.1) quy định 20.');
+    expect(f[0]).toMatchObject({ cell: 'C5', severity: 'error', criterion: '1.1.1', data: { sheet: 25, template: 20 } });
+    expect(shownMessage(f[0])).toBe('C5: Nội dung 1, mục 1.1 ghi điểm chuẩn 25, mẫu (Nội dung 1, mục 1.1) quy định 20.');
   });
 
   it('checks sections too', () => {

@@ -7,7 +7,7 @@ describe('weak-evidence', () => {
       cell: 'G5',
       severity: 'info',
       criterion: '1.1.1',
-      message: 'G5: Nội dung 1, mục 1.1 tự chấm 20 điểm, giải trình “Đảm bảo theo quy định” không dẫn văn bản nào (số, ký hiệu, ngày ban hành).',
+      message: 'Nội dung 1, mục 1.1 tự chấm 20 điểm, giải trình “Đảm bảo theo quy định” không dẫn văn bản nào (số, ký hiệu, ngày ban hành).',
     });
   });
 

@@ -22,7 +22,7 @@ describe('matching a sheet to a template', () => {
       total: null,
     });
     expect(report.template).toMatchObject({ id: 'khoi-thu-nghiem-2022', missing: [], extra: [] });
-    expect(report.template!.matches).toContainEqual({ criterion: '1.1.2', row: 6, template: '1.1.2', similarity: 1 });
+    expect(report.template!.matches).toContainEqual({ criterion: '1.1.2', row: 5, template: '1.1.2', similarity: 1 });
   });
 
   it('follows the text, not the numbering, when items are swapped and renumbered', () => {
