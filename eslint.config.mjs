@@ -16,4 +16,11 @@ export default [
       'no-undef': 'off',
     },
   },
+  {
+    // The engine is pure: its own files and zod, nothing else (test/engine/boundary.test.ts holds the same line).
+    files: ['src/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\.|zod$)', message: 'src/engine/ imports only its own files and zod.' }] }],
+    },
+  },
 ];

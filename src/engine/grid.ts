@@ -56,6 +56,14 @@ export function parseA1(address: string): { row: number; col: number } {
   return { row: Number(m[2]) - 1, col: col - 1 };
 }
 
+/** An A1 range ("B2:D4", "$A$1", "Sheet1!A1:B2") to absolute 0-based corners; a single cell is a one-cell range. */
+export function parseRange(ref: string): MergedArea {
+  const [from, to] = ref.trim().replace(/^.*!/, '').split(':');
+  const a = parseA1(from);
+  const b = parseA1(to ?? from);
+  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+}
+
 /** Read access to a grid by absolute coordinates, with merged areas indexed by row. */
 export class GridView {
   readonly rowCount: number;

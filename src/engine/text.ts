@@ -32,12 +32,21 @@ for (const [from, to] of [
 BARE.set('Đ', 'd').set('đ', 'd');
 const NON_ASCII = /[^\x00-\x7f]/g;
 
+/**
+ * Lower case without diacritics (đ → d), one character for one, so that an offset in the folded text is the same
+ * offset in the text: patterns match the folded text, values are read from the original. A table look-up per letter:
+ * Unicode decomposition on every call was the check's largest cost on long sheets.
+ */
+export function foldLetters(s: string): string {
+  let lower = s.toLowerCase();
+  // A few letters outside Vietnamese lower-case to two characters (İ → i̇): keep those as they are.
+  if (lower.length !== s.length) lower = s.split('').map((ch) => (ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch)).join('');
+  return lower.replace(NON_ASCII, (ch) => BARE.get(ch) ?? ch);
+}
+
 /** For matching words: cleaned, lower case, without diacritics (đ → d), so "ĐIỂM  TỰ\nCHẤM" ≈ "diem tu cham". */
 export function fold(s: string): string {
-  // A table look-up per letter: Unicode decomposition on every call was the check's largest cost on long sheets.
-  return clean(s)
-    .toLowerCase()
-    .replace(NON_ASCII, (ch) => BARE.get(ch) ?? ch);
+  return foldLetters(clean(s));
 }
 
 /** Each bare letter and the Vietnamese letters that fold to it. */

@@ -1,5 +1,5 @@
 /** Reading a sheet: queue everything in one batch, turn the answer into the engine's grid after the one sync. */
-import { CellValue, GridCell, MergedArea, SheetGrid, parseA1 } from '../engine';
+import { CellValue, GridCell, MergedArea, SheetGrid, parseRange } from '../engine';
 import { FillState } from './backup';
 import { Capabilities } from './host';
 
@@ -31,12 +31,9 @@ function cellValue(v: unknown): CellValue {
 export function parseAreas(address: string): MergedArea[] {
   const out: MergedArea[] = [];
   for (const part of address.split(',')) {
-    const ref = part.trim().replace(/^.*!/, '');
-    if (!ref) continue;
-    const [from, to] = ref.split(':');
-    const a = parseA1(from);
-    const b = parseA1(to ?? from);
-    if (a.row !== b.row || a.col !== b.col) out.push({ top: a.row, left: a.col, bottom: b.row, right: b.col });
+    if (!part.trim().replace(/^.*!/, '')) continue;
+    const area = parseRange(part);
+    if (area.top !== area.bottom || area.left !== area.right) out.push(area);
   }
   return out;
 }

@@ -46,3 +46,29 @@ describe('bin/thidua.js, end to end', () => {
     expect(missing.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^thidua: Không tìm thấy tệp/)]);
   }, 60_000); // four node processes on a busy machine: a limit against hanging, not a speed target
 });
+
+describe('the CLI’s exit codes for a user error and for a bug', () => {
+  it('exits 3, with one line asking for a report and no stack, when thidua itself fails', async () => {
+    const { main } = await import('../../src/cli/main');
+    const err: string[] = [];
+    const input = path.join(FIXTURES, 'seed-2022-typed.xlsx');
+    // A front end that breaks while printing stands for any bug below main: it is no fault of the user's input.
+    const code = await main(['check', input], {
+      out: () => {
+        throw new TypeError('Cannot read properties of undefined');
+      },
+      err: (t) => err.push(t),
+    });
+    expect(code).toBe(3);
+    expect(err).toHaveLength(1);
+    expect(err[0]).toMatch(/^thidua: lỗi không mong đợi trong thidua .*Xin báo lỗi này/);
+    expect(err[0]).not.toMatch(/\n\s+at /);
+  });
+
+  it('exits 2 for input the user can fix', async () => {
+    const { main } = await import('../../src/cli/main');
+    const err: string[] = [];
+    expect(await main(['check'], { out: () => undefined, err: (t) => err.push(t) })).toBe(2);
+    expect(err[0]).toMatch(/^thidua: Thiếu tên tệp/);
+  });
+});

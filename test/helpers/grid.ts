@@ -1,5 +1,5 @@
 /** Builders for the engine's input: a SheetGrid from rows of plain values, and a small valid scoring table. */
-import { CellValue, GridCell, MergedArea, SheetGrid, parseA1 } from '../../src/engine';
+import { CellValue, GridCell, MergedArea, SheetGrid, parseA1, parseRange } from '../../src/engine';
 
 /** A cell as a test writes it: a plain value, or a cell with a formula or shown text. */
 export type CellInput = CellValue | undefined | { v: CellValue; f?: string; t?: string };
@@ -25,10 +25,7 @@ function toCell(c: CellInput): GridCell {
 }
 
 export function range(a1range: string): MergedArea {
-  const [from, to] = a1range.split(':');
-  const a = parseA1(from);
-  const b = parseA1(to ?? from);
-  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+  return parseRange(a1range);
 }
 
 /** A grid from rows of values; `origin` places the first value anywhere on the sheet. */

@@ -5,7 +5,7 @@
  * A citation is found by its number and symbol, the one part every citation has; the kind, the date and the issuer are
  * read around it. Pure: text in, citations out.
  */
-import { clean } from '../text';
+import { clean, foldLetters } from '../text';
 import { DocDate, docDate } from './dates';
 
 export interface Citation {
@@ -63,7 +63,7 @@ const KIND_WORDS: [string, string][] = (
     ['Quy tắc', 'Quy tắc'],
     ['Văn bản', 'Văn bản'],
   ] as [string, string][]
-).map(([w, k]) => [foldSameLength(w), k]);
+).map(([w, k]) => [foldLetters(w), k]);
 
 /** The type part of a symbol (its first segment, folded) → kind: "KH-VP" is a Kế hoạch, "CT/TW" a Chỉ thị. */
 const SYMBOL_KINDS: Record<string, string> = {
@@ -89,25 +89,6 @@ const SYMBOL_KINDS: Record<string, string> = {
   cd: 'Công điện',
   da: 'Đề án',
 };
-
-/**
- * Folds one character at a time (lower case, no diacritics, đ → d) so that offsets in the folded text are offsets in
- * the cleaned text: patterns are matched on the folded text, values are read from the cleaned one.
- */
-function foldSameLength(s: string): string {
-  const whole = foldChars(s);
-  if (whole.length === s.length) return whole; // always so for Vietnamese: one letter, one base letter
-  let out = '';
-  for (const ch of s.split('')) {
-    const f = foldChars(ch);
-    out += f.length === 1 ? f : ch;
-  }
-  return out;
-}
-
-function foldChars(s: string): string {
-  return s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd');
-}
 
 /**
  * Number and symbol: digits, an optional year ("20/2022/"), then "/" or "-" and letter-led segments joined by "/" or
@@ -138,7 +119,7 @@ function kindBefore(folded: string, start: number): string | undefined {
 }
 
 function kindOfSymbol(symbol: string): string | undefined {
-  const head = foldSameLength(symbol.split(/[/-]/)[0]);
+  const head = foldLetters(symbol.split(/[/-]/)[0]);
   if (SYMBOL_KINDS[head]) return SYMBOL_KINDS[head];
   return /^qh\d*$/.test(head) ? 'Luật' : undefined;
 }
@@ -176,7 +157,7 @@ export function sentenceStarts(text: string): number[] {
 /** Every citation in `raw`, in order. `raw` may be decomposed Unicode and broken over lines. */
 export function parseCitations(raw: string): Citation[] {
   const text = clean(raw);
-  const folded = foldSameLength(text);
+  const folded = foldLetters(text);
   const sentences = sentenceStarts(text);
   const out: Citation[] = [];
   for (const m of text.matchAll(NUMBER_SYMBOL)) {
