@@ -32,7 +32,7 @@ function tell(message: string): Promise<void> {
 export async function kiemTra(event: Office.AddinCommands.Event): Promise<void> {
   let message: string;
   try {
-    message = checkSentence(await runCheck(addinOptions(readOptions(), await chosenTemplate())));
+    message = checkSentence(await runCheck(addinOptions(await readOptions(), await chosenTemplate())));
   } catch (e) {
     message = userMessage(e);
   }

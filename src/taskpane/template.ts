@@ -6,6 +6,7 @@ import { inferTemplate, MissingYearError, parseTemplateJson, Template, templateT
 import {
   AddinError,
   inspectSheet,
+  userMessage,
   pickedChoice,
   pickerEntries,
   PICK_FILE,
@@ -72,7 +73,7 @@ export function setUpPicker(): TemplatePicker {
 
   const keep = (work: () => Promise<void>): void => {
     pending = pending.then(work).catch((e: unknown) => {
-      note.textContent = `Không lưu được lựa chọn vào bảng tính: ${(e as Error)?.message ?? String(e)}`;
+      note.textContent = userMessage(e);
     });
   };
 
@@ -89,7 +90,7 @@ export function setUpPicker(): TemplatePicker {
     errors.hidden = true;
     keep(async () => {
       await saveTemplateChoice(choice);
-      show(storedTemplate());
+      show(await storedTemplate());
     });
   });
 
@@ -104,11 +105,11 @@ export function setUpPicker(): TemplatePicker {
       }
       errors.hidden = true;
       await saveTemplateChoice({ custom: r.template });
-      show(storedTemplate());
+      show(await storedTemplate());
     });
   });
 
-  show(storedTemplate());
+  keep(async () => show(await storedTemplate()));
   return { saved: () => pending };
 }
 
