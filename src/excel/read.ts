@@ -21,6 +21,7 @@ export function queueRead(range: Excel.Range, caps: Capabilities, parts: ReadPar
   const q: QueuedRead = { range };
   if (caps.merges && parts.merges) {
     q.merges = range.getMergedAreasOrNullObject();
+    q.merges.load('areaCount');
     // Positions from the areas themselves: an address list is split by commas, and sheet names may hold commas.
     q.merges.areas.load('rowIndex,columnIndex,rowCount,columnCount');
   }

@@ -762,6 +762,13 @@ class HostNamedItemCollection {
     });
     return new HostNamedItem(this.ctx, this.sheet, name);
   }
+  getItem(name: string): HostNamedItem {
+    this.ctx.need('1.4', 'NamedItemCollection.getItem');
+    this.ctx.queue(() => {
+      if (!this.sheet().names.has(name)) throw new HostError('ItemNotFound', MSG.itemNotFound);
+    });
+    return new HostNamedItem(this.ctx, this.sheet, name);
+  }
   getItemOrNullObject(name: string): HostNamedItem {
     this.ctx.need('1.4', 'NamedItemCollection.getItemOrNullObject');
     this.ctx.queue(() => undefined);
