@@ -46,6 +46,14 @@ export function intersect(a: Area, b: Area): Area | undefined {
   return r.top <= r.bottom && r.left <= r.right ? r : undefined;
 }
 
+/**
+ * A formula, or text that merely starts with "=": Range.formulas gives both as the same string
+ * (https://github.com/OfficeDev/office-js/issues/6687); a formula's value is its result, text's value is itself.
+ */
+function formulaOf(formula: unknown, value: unknown): string | undefined {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value ? formula : undefined;
+}
+
 function mergesOf(q: QueuedRead): MergedArea[] {
   if (!q.merges || q.merges.isNullObject) return [];
   return q.merges.areas.items.map(areaOf).filter((m) => m.top !== m.bottom || m.left !== m.right);
@@ -62,11 +70,11 @@ export function toGrid(name: string, q: QueuedRead, area?: Area): SheetGrid {
     const i = r - full.top;
     for (let c = part.left; c <= part.right; c++) {
       const j = c - full.left;
-      const f = range.formulas[i][j];
+      const f = formulaOf(range.formulas[i][j], range.values[i][j]);
       const cell: GridCell = { value: cellValue(range.values[i][j]) };
       const shown = range.text[i][j];
       if (typeof shown === 'string' && shown !== '') cell.text = shown;
-      if (typeof f === 'string' && f.startsWith('=')) cell.formula = f;
+      if (f) cell.formula = f;
       row.push(cell);
     }
     cells.push(row);
@@ -99,9 +107,9 @@ export function cellNow(q: QueuedRead, row: number, col: number): CellNow | unde
   const i = row - range.rowIndex;
   const j = col - range.columnIndex;
   if (i < 0 || j < 0 || i >= range.rowCount || j >= range.columnCount) return undefined;
-  const f = range.formulas[i][j];
+  const f = formulaOf(range.formulas[i][j], range.values[i][j]);
   const now: CellNow = { value: cellValue(range.values[i][j]), numberFormat: String(range.numberFormat[i][j] ?? 'General') };
-  if (typeof f === 'string' && f.startsWith('=')) now.formula = f;
+  if (f) now.formula = f;
   const fill = q.props?.value[i]?.[j]?.format?.fill;
   if (fill) now.fill = fillState(fill as Parameters<typeof fillState>[0], true);
   return now;

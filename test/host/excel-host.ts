@@ -429,6 +429,19 @@ export class HostWorkbook {
   get activeSheet(): HostSheet {
     return this.sheets[this.active];
   }
+  /**
+   * Move or Copy › Create a copy: cells, formats, notes, merges, custom properties and worksheet-scoped names go
+   * with the copy, which gets a new id and name (https://support.microsoft.com/en-us/office/move-or-copy-worksheets-or-worksheet-data-47601b42-2b41-4a3c-8b3b-5fa1f7ea1fdf).
+   */
+  copySheet(from: HostSheet, name: string): HostSheet {
+    const s = this.addSheet(name);
+    for (const [k, c] of from.cells) s.cells.set(k, JSON.parse(JSON.stringify(c)) as HostCell);
+    for (const [k, n] of from.notes) s.notes.set(k, n);
+    for (const [k, v] of from.customProperties) s.customProperties.set(k, v);
+    for (const [k, v] of from.names) s.names.set(k, { ...v, ref: v.ref ? { ...v.ref } : null });
+    s.merges = from.merges.map((m) => ({ ...m }));
+    return s;
+  }
   supports(version: string): boolean {
     return version.split('.')[0] === '1' && minor(version) <= minor(this.api);
   }
