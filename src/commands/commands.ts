@@ -1,4 +1,6 @@
 /** The ribbon's Kiểm tra: runs the check without opening the pane and tells the result in a small dialog. */
+// First: before any module defines a zod schema.
+import '../excel/jitless';
 import { chosenTemplate, runCheck, userMessage } from '../excel';
 import { addinOptions, readOptions } from '../excel/options';
 import { checkSentence } from '../excel/summary';

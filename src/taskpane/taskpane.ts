@@ -1,4 +1,6 @@
 /** The task pane: Kiểm tra, Xóa đánh dấu, Hoàn tác, the options, and what the check found. */
+// First: before any module defines a zod schema.
+import '../excel/jitless';
 import { chosenTemplate, clearMarks, runCheck, selectCell, undoWrites, userMessage } from '../excel';
 import { addinOptions, PaneOptions, readOptions, saveOptions } from '../excel/options';
 import { checkSentence, clearSentence, templateSentence, undoSentence } from '../excel/summary';
