@@ -150,6 +150,7 @@ function checkUpdate(intent: Extract<Intent, { kind: 'check' }>, previous: Sheet
     ? { ...previous, name: intent.name, anchor: union(previous.anchor, intent.area), marks: { ...previous.marks }, writes: { ...previous.writes } }
     : emptySheetBackup(intent.key, intent.name, intent.area);
   const ops: Op[] = [];
+  const staleOps: Op[] = [];
   const fills = new Fills();
   const leftAlone: string[] = [];
   const at = (a: string) => captured.cells[a];
@@ -158,7 +159,7 @@ function checkUpdate(intent: Extract<Intent, { kind: 'check' }>, previous: Sheet
   const wanted = new Set(intent.marks.map((m) => m.cell));
   for (const [cell, b] of Object.entries(entry.marks)) {
     if (wanted.has(cell)) continue;
-    if (restoreMark(cell, b, at(cell), fills, ops)) leftAlone.push(cell);
+    if (restoreMark(cell, b, at(cell), fills, staleOps)) leftAlone.push(cell);
     delete entry.marks[cell];
   }
 
@@ -212,7 +213,7 @@ function checkUpdate(intent: Extract<Intent, { kind: 'check' }>, previous: Sheet
     entry.writes[w.cell] = { own: own!, ours };
   }
 
-  ops.push(...fills.ops(), ...markOps, ...writeOps);
+  ops.push(...fills.ops(), ...staleOps, ...markOps, ...writeOps);
   return { backup: isEmpty(entry) ? null : entry, ops, restored: [], leftAlone };
 }
 
