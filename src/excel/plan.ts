@@ -134,8 +134,10 @@ function restoreWrite(cell: string, w: WriteBackup, ops: Op[]): void {
   const format = w.own.numberFormat ?? 'General';
   const content: CellContent = { value: w.own.value, ...(w.own.formula ? { formula: w.own.formula } : {}) };
   if (typeof w.own.value === 'string' && !w.own.formula) {
-    // Excel parses a string written to a cell ("1/2", "50%", "19,5") unless the cell is formatted as Text;
-    // changing the format afterwards leaves the text as text.
+    // Excel parses a string written to a cell ("1/2", "50%", "19,5") unless the cell is formatted as Text
+    // (https://support.microsoft.com/en-us/office/format-numbers-as-text-583160db-9e93-44f4-9a17-8d5d26bbf6e7);
+    // changing the format afterwards leaves the text as text. The documented way, unlike a leading apostrophe,
+    // which Range.formulas does not keep (https://github.com/OfficeDev/office-js/issues/6687).
     ops.push({ op: 'format', cell, numberFormat: TEXT_FORMAT }, { op: 'write', cell, content });
   } else {
     // A formula written into a Text cell would stay text: the format goes back after it, when it was Text.

@@ -4,7 +4,31 @@
  * ES2018 regular expressions and the built-ins below; a syntax error in it, or a missing built-in, shows the message.
  */
 (function () {
+  var MESSAGE =
+    'Trình duyệt nhúng của Office trên máy này quá cũ để chạy phần bổ trợ Thi đua. Hãy dùng Microsoft 365, ' +
+    'Office 2021 trở lên hoặc Excel trên web, hoặc kiểm tra bảng bằng công cụ dòng lệnh thidua. Bảng tính chưa bị thay đổi.';
+  // In the ribbon's function file (commands.html), data-action names the button's function (KIEM_TRA_ACTION).
+  var script = document.currentScript;
+  var action = script && script.getAttribute('data-action');
   var shown = false;
+
+  /** The ribbon's button, where the bundle cannot run: it says why in the result window and completes. */
+  function associateFallback() {
+    if (typeof Office === 'undefined' || !Office.onReady) return;
+    var tell = function (event) {
+      var url = location.href.replace(/[^/]*$/, '') + 'dialog.html?m=' + encodeURIComponent(MESSAGE);
+      var done = function () {
+        if (event && event.completed) event.completed();
+      };
+      if (Office.context && Office.context.ui && Office.context.ui.displayDialogAsync) {
+        Office.context.ui.displayDialogAsync(url, { height: 30, width: 30, displayInIframe: true }, done);
+      } else done();
+    };
+    Office.onReady(function () {
+      if (Office.actions && Office.actions.associate) Office.actions.associate(action, tell);
+    });
+    window[action] = tell;
+  }
   function show() {
     // This file runs in <head>: the message box exists once the body is parsed.
     if (document.readyState === 'loading') {
@@ -13,6 +37,10 @@
     }
     if (shown) return;
     shown = true;
+    if (action) {
+      associateFallback();
+      return;
+    }
     var box = document.getElementById('too-old');
     if (box) box.hidden = false;
     var main = document.querySelector('main.pane');

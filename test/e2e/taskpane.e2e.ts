@@ -307,3 +307,19 @@ test.each([
   expect(await page.isVisible('#check')).toBe(false);
   await page.close();
 });
+
+test('where the webview is too old, the ribbon’s Kiểm tra says so in its result window', async () => {
+  const page = await browser.newPage();
+  await page.route('**/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }));
+  await page.route('**/commands.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: 'const broken = ;' }));
+  await page.goto(`${base}/commands.html`);
+  const dialogs = await page.evaluate(async () => {
+    const h = (window as unknown as { __thiduaHost: { actions: Map<string, (e: { completed: () => void }) => void>; dialogs: string[] } }).__thiduaHost;
+    for (let i = 0; i < 50 && !h.actions.get('thiduaKiemTra'); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise<void>((resolve) => h.actions.get('thiduaKiemTra')!({ completed: resolve }));
+    return h.dialogs;
+  });
+  expect(dialogs).toHaveLength(1);
+  expect(dialogs[0]).toMatch(/quá cũ/);
+  await page.close();
+});

@@ -107,8 +107,9 @@ describe('2. requirement sets by Office version', () => {
 });
 
 describe('3. worksheet ids change on reopen; thidua’s own marks are never a cell’s original', () => {
-  test('Xóa đánh dấu and Hoàn tác find their backup after a reopen gives the sheet a new id', async () => {
-    const h = hostWithGrid(seed);
+  // 1.18 keeps the key in a worksheet custom property; 1.9 has none (before 1.12) and keeps it in the anchor's comment.
+  test.each<ApiVersion>(['1.18', '1.9'])('ExcelApi %s: Xóa đánh dấu and Hoàn tác find their backup after a reopen gives the sheet a new id', async (api) => {
+    const h = hostWithGrid(seed, api);
     const s = h.book.activeSheet;
     s.ensure(24, 5).fill = { color: '#00B050' };
     const before = look(s);
@@ -253,6 +254,15 @@ describe('8. errors by code, in Vietnamese, whatever the language of Office', ()
     const spy = quiet();
     await expect(failure(runCheck())).resolves.toMatch(/^Vùng cần đọc quá lớn/);
     expect(spy).toHaveBeenCalledWith(expect.any(String), 'ResponsePayloadSizeLimitExceeded', expect.objectContaining({ code: 'ResponsePayloadSizeLimitExceeded' }));
+    spy.mockRestore();
+  });
+
+  test('a choice too large to save on the web is refused in Vietnamese', async () => {
+    const h = hostWithGrid(seed);
+    h.book.platform = 'web';
+    const huge = { ...listBuiltinTemplates()[0], bloc: 'x'.repeat(6 * 1024 * 1024) };
+    const spy = quiet();
+    await expect(failure(saveTemplateChoice({ custom: huge as never }))).resolves.toMatch(/^Không lưu được lựa chọn vào bảng tính: Phần cần ghi/);
     spy.mockRestore();
   });
 
