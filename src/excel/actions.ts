@@ -122,7 +122,8 @@ interface Resolved {
 /** After the first sync: the sheet's key, and its backup entry moved to where its anchor is now. */
 function resolve(s: SheetState): Resolved {
   const raw = s.stored() as StoredBackup | undefined;
-  const all: StoredBackup = raw && raw.version === BACKUP_VERSION && raw.sheets && typeof raw.sheets === 'object' ? raw : { version: BACKUP_VERSION, sheets: {} };
+  const all: StoredBackup =
+    raw && raw.version === BACKUP_VERSION && raw.sheets && typeof raw.sheets === 'object' ? raw : { version: BACKUP_VERSION, sheets: {} };
   const fromProp = s.keyProp && !s.keyProp.isNullObject ? s.keyProp.value : undefined;
   const fromAnchor = s.anchor.isNullObject ? undefined : s.anchor.comment || undefined;
   let key = fromProp ?? fromAnchor;
@@ -152,14 +153,22 @@ function resolve(s: SheetState): Resolved {
 }
 
 /** Queues the backup, the key and the anchor, before the changes: the batch saves them first. */
-function queueSave(context: Excel.RequestContext, sheet: Excel.Worksheet, s: SheetState, r: Resolved, update: SheetUpdate, caps: Capabilities): void {
+function queueSave(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  s: SheetState,
+  r: Resolved,
+  update: SheetUpdate,
+  caps: Capabilities,
+): void {
   const all: StoredBackup = { version: BACKUP_VERSION, sheets: { ...r.all.sheets } };
   if (update.backup) all.sheets[r.key] = { ...update.backup, version: BACKUP_VERSION } as SheetBackup;
   else delete all.sheets[r.key];
   queueSettingWrite(context, KEYS.backup, Object.keys(all.sheets).length ? all : null);
   if (update.backup && r.keyIsNew && caps.customProperties) sheet.customProperties.add(KEY_PROPERTY, r.key);
   const want = update.backup?.anchor;
-  const same = !!want && !!r.anchorNow && areaAddress(want) === areaAddress(r.anchorNow) && !s.anchor.isNullObject && s.anchor.comment === r.key;
+  const same =
+    !!want && !!r.anchorNow && areaAddress(want) === areaAddress(r.anchorNow) && !s.anchor.isNullObject && s.anchor.comment === r.key;
   if (same) return;
   if (!s.anchor.isNullObject) sheet.names.getItem(ANCHOR_NAME).delete();
   if (want) sheet.names.add(ANCHOR_NAME, sheet.getRange(areaAddress(want)), r.key).visible = false;
@@ -183,7 +192,10 @@ async function captureExtra(
   for (const [a, n] of notes) at(a).note = n.isNullObject ? null : n.content;
   for (const [a, v] of prompts) {
     const p = v.prompt;
-    at(a).prompt = v.type === 'None' && (!p || (!p.message && !p.title)) ? null : { title: p?.title ?? '', message: p?.message ?? '', showPrompt: !!p?.showPrompt };
+    at(a).prompt =
+      v.type === 'None' && (!p || (!p.message && !p.title))
+        ? null
+        : { title: p?.title ?? '', message: p?.message ?? '', showPrompt: !!p?.showPrompt };
   }
 }
 
@@ -223,6 +235,8 @@ async function firstRead(context: Excel.RequestContext, caps: Capabilities, with
     const selection = parts.selection ? context.workbook.getSelectedRange() : undefined;
     selection?.load('rowIndex,columnIndex,rowCount,columnCount');
     try {
+      // At most three tries, only after a failure: the usual check syncs here once.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
       await context.sync();
       return { state, used, selection };
     } catch (e) {
@@ -239,7 +253,14 @@ async function firstRead(context: Excel.RequestContext, caps: Capabilities, with
 }
 
 /** Errors no retry without the selection or the merges can help with. */
-const FINAL_CODES = new Set(['InvalidOperationInCellEditMode', 'AccessDenied', 'RangeExceedsLimit', 'ResponsePayloadSizeLimitExceeded', 'RequestPayloadSizeLimitExceeded', 'InvalidSelection']);
+const FINAL_CODES = new Set([
+  'InvalidOperationInCellEditMode',
+  'AccessDenied',
+  'RangeExceedsLimit',
+  'ResponsePayloadSizeLimitExceeded',
+  'RequestPayloadSizeLimitExceeded',
+  'InvalidSelection',
+]);
 
 /** The area to check: the selection's part that holds data when more than one cell is selected, else the used range. */
 function chosenArea(first: FirstRead, notes: string[]): Area {
@@ -286,7 +307,8 @@ export async function runCheck(options: AddinOptions = {}): Promise<CheckOutcome
     const fresh = marks.filter((m) => !r.entry?.marks[m.cell]).map((m) => m.cell);
     await captureExtra(context, sheet, caps, captured, {
       fills: caps.areas ? [] : fresh,
-      notes: caps.notes && !notesKnown(state.noteCount?.value, r.entry) ? [...new Set([...fresh, ...Object.keys(r.entry?.marks ?? {})])] : [],
+      notes:
+        caps.notes && !notesKnown(state.noteCount?.value, r.entry) ? [...new Set([...fresh, ...Object.keys(r.entry?.marks ?? {})])] : [],
       prompts: !caps.notes && caps.prompts ? fresh : [],
     });
 
@@ -319,7 +341,8 @@ async function restore(kind: 'clear' | 'undo'): Promise<RestoreOutcome> {
     if (sheet.protection.protected) throw new AddinError(MESSAGES.protectedSheet(sheet.name));
     const part = kind === 'clear' ? 'marks' : 'writes';
     const r = resolve(state);
-    if (!r.entry || Object.keys(r.entry[part]).length === 0) throw new AddinError(kind === 'clear' ? MESSAGES.nothingToClear : MESSAGES.nothingToUndo);
+    if (!r.entry || Object.keys(r.entry[part]).length === 0)
+      throw new AddinError(kind === 'clear' ? MESSAGES.nothingToClear : MESSAGES.nothingToUndo);
 
     const captured = captureAll(used, Object.keys(r.entry[part]));
     if (kind === 'clear' && caps.notes && !notesKnown(state.noteCount?.value, r.entry)) {
@@ -351,4 +374,3 @@ export async function selectCell(address: string): Promise<void> {
     await context.sync();
   });
 }
-

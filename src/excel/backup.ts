@@ -64,7 +64,15 @@ export const BACKUP_VERSION = 2;
 
 export function isSheetBackup(v: unknown): v is SheetBackup & { version: number } {
   const b = v as SheetBackup & { version?: number };
-  return !!b && typeof b === 'object' && b.version === BACKUP_VERSION && typeof b.key === 'string' && !!b.anchor && typeof b.marks === 'object' && typeof b.writes === 'object';
+  return (
+    !!b &&
+    typeof b === 'object' &&
+    b.version === BACKUP_VERSION &&
+    typeof b.key === 'string' &&
+    !!b.anchor &&
+    typeof b.marks === 'object' &&
+    typeof b.writes === 'object'
+  );
 }
 
 export function emptySheetBackup(key: string, name: string, anchor: Area): SheetBackup {
@@ -76,7 +84,12 @@ export function isEmpty(b: SheetBackup): boolean {
 }
 
 export function union(a: Area, b: Area): Area {
-  return { top: Math.min(a.top, b.top), left: Math.min(a.left, b.left), bottom: Math.max(a.bottom, b.bottom), right: Math.max(a.right, b.right) };
+  return {
+    top: Math.min(a.top, b.top),
+    left: Math.min(a.left, b.left),
+    bottom: Math.max(a.bottom, b.bottom),
+    right: Math.max(a.right, b.right),
+  };
 }
 
 function letters(col: number): string {

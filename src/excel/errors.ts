@@ -25,7 +25,8 @@ export const MESSAGES = {
   missingApi: `Phiên bản Excel này thiếu một chức năng mà phần bổ trợ cần. Hãy cập nhật Office. ${UNCHANGED}`,
   notARange: `Vùng đang chọn không phải là các ô (có thể là hình hoặc biểu đồ). Chọn một ô trong bảng rồi thử lại. ${UNCHANGED}`,
   tooLarge: `Vùng cần đọc quá lớn để Excel gửi cho phần bổ trợ. Chọn đúng vùng bảng chấm điểm (ví dụ A1:G60) rồi bấm Kiểm tra lại. ${UNCHANGED}`,
-  tooLargeWrite: 'Phần cần ghi (các ô và bản sao lưu) quá lớn để Excel nhận một lần. Chọn một vùng nhỏ hơn rồi thử lại; kiểm tra lại bảng tính trước khi lưu.',
+  tooLargeWrite:
+    'Phần cần ghi (các ô và bản sao lưu) quá lớn để Excel nhận một lần. Chọn một vùng nhỏ hơn rồi thử lại; kiểm tra lại bảng tính trước khi lưu.',
   notFound: `Không tìm thấy trang hoặc vùng mà phần bổ trợ cần (có thể trang vừa bị xóa hoặc đổi tên). Thử lại. ${UNCHANGED}`,
   saveFailed: (why: string) => `Không lưu được lựa chọn vào bảng tính: ${why}`,
   nothingToClear: 'Trang này không có đánh dấu nào của phần bổ trợ.',

@@ -23,5 +23,11 @@ export function supports(version: string): boolean {
 }
 
 export function capabilities(): Capabilities {
-  return { prompts: supports('1.8'), areas: supports('1.9'), customProperties: supports('1.12'), merges: supports('1.13'), notes: supports('1.18') };
+  return {
+    prompts: supports('1.8'),
+    areas: supports('1.9'),
+    customProperties: supports('1.12'),
+    merges: supports('1.13'),
+    notes: supports('1.18'),
+  };
 }

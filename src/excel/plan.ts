@@ -4,7 +4,18 @@
  * queues the operations. Check, Xóa đánh dấu and Hoàn tác all go through planSheetUpdate.
  */
 import { CellMark, CellValue, CellWrite } from '../engine';
-import { Area, CellContent, emptySheetBackup, FillState, isEmpty, MarkBackup, PromptState, SheetBackup, union, WriteBackup } from './backup';
+import {
+  Area,
+  CellContent,
+  emptySheetBackup,
+  FillState,
+  isEmpty,
+  MarkBackup,
+  PromptState,
+  SheetBackup,
+  union,
+  WriteBackup,
+} from './backup';
 import { FILL, NOTE_HEAD, noteText, promptOf, PROMPT_HEAD } from './write';
 
 /** What a cell holds now, as far as the read could tell; undefined fields were not read (assumed unchanged). */
@@ -30,9 +41,7 @@ export interface PlanCaps {
 }
 
 export type Intent =
-  | { kind: 'check'; key: string; name: string; area: Area; marks: CellMark[]; writes: CellWrite[] }
-  | { kind: 'clear' }
-  | { kind: 'undo' };
+  { kind: 'check'; key: string; name: string; area: Area; marks: CellMark[]; writes: CellWrite[] } | { kind: 'clear' } | { kind: 'undo' };
 
 export type Op =
   | { op: 'fill'; cells: string[]; fill: FillState }
@@ -147,9 +156,20 @@ function restoreWrite(cell: string, w: WriteBackup, ops: Op[]): void {
   if (format === TEXT_FORMAT || typeof w.own.value === 'string') ops.push({ op: 'format', cell, numberFormat: format });
 }
 
-function checkUpdate(intent: Extract<Intent, { kind: 'check' }>, previous: SheetBackup | undefined, captured: Captured, caps: PlanCaps): SheetUpdate {
+function checkUpdate(
+  intent: Extract<Intent, { kind: 'check' }>,
+  previous: SheetBackup | undefined,
+  captured: Captured,
+  caps: PlanCaps,
+): SheetUpdate {
   const entry: SheetBackup = previous
-    ? { ...previous, name: intent.name, anchor: union(previous.anchor, intent.area), marks: { ...previous.marks }, writes: { ...previous.writes } }
+    ? {
+        ...previous,
+        name: intent.name,
+        anchor: union(previous.anchor, intent.area),
+        marks: { ...previous.marks },
+        writes: { ...previous.writes },
+      }
     : emptySheetBackup(intent.key, intent.name, intent.area);
   const ops: Op[] = [];
   const staleOps: Op[] = [];

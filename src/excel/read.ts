@@ -26,7 +26,9 @@ export function queueRead(range: Excel.Range, caps: Capabilities, parts: ReadPar
     q.merges.areas.load('rowIndex,columnIndex,rowCount,columnCount');
   }
   if (caps.areas) {
-    q.props = range.getCellProperties({ format: { fill: { color: true, pattern: true, tintAndShade: true, patternColor: true, patternTintAndShade: true } } });
+    q.props = range.getCellProperties({
+      format: { fill: { color: true, pattern: true, tintAndShade: true, patternColor: true, patternTintAndShade: true } },
+    });
   }
   return q;
 }
@@ -38,11 +40,21 @@ function cellValue(v: unknown): CellValue {
 }
 
 export function areaOf(range: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): Area {
-  return { top: range.rowIndex, left: range.columnIndex, bottom: range.rowIndex + range.rowCount - 1, right: range.columnIndex + range.columnCount - 1 };
+  return {
+    top: range.rowIndex,
+    left: range.columnIndex,
+    bottom: range.rowIndex + range.rowCount - 1,
+    right: range.columnIndex + range.columnCount - 1,
+  };
 }
 
 export function intersect(a: Area, b: Area): Area | undefined {
-  const r = { top: Math.max(a.top, b.top), left: Math.max(a.left, b.left), bottom: Math.min(a.bottom, b.bottom), right: Math.min(a.right, b.right) };
+  const r = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
   return r.top <= r.bottom && r.left <= r.right ? r : undefined;
 }
 
@@ -87,7 +99,16 @@ export function toGrid(name: string, q: QueuedRead, area?: Area): SheetGrid {
  * Excel reports no fill as white: "#FFFFFF" with pattern null, and only tintAndShade null tells it from a white fill
  * (office-js#4900). Before ExcelApi 1.9 there is no tintAndShade, and white is taken for no fill.
  */
-export function fillState(fill: { color?: string | null; pattern?: string | null; tintAndShade?: number | null; patternColor?: string | null; patternTintAndShade?: number | null }, hasTint: boolean): FillState {
+export function fillState(
+  fill: {
+    color?: string | null;
+    pattern?: string | null;
+    tintAndShade?: number | null;
+    patternColor?: string | null;
+    patternTintAndShade?: number | null;
+  },
+  hasTint: boolean,
+): FillState {
   const { color, pattern } = fill;
   if (!color || pattern === 'None') return { color: null };
   if (hasTint ? fill.tintAndShade === null || fill.tintAndShade === undefined : /^#?fff(fff)?$/i.test(color)) return { color: null };

@@ -28,6 +28,8 @@ export function backupKey(sheetKey: string): string {
 export function queueSettingRead(context: Excel.RequestContext, key: string): () => unknown {
   const item = context.workbook.settings.getItemOrNullObject(key);
   item.load('value');
+  // The getter runs after the caller's sync, which the rule cannot see.
+  // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/call-sync-after-load
   return () => (item.isNullObject ? undefined : (item.value as unknown));
 }
 
