@@ -1,4 +1,12 @@
-/* The add-in's web part: task pane, ribbon function file and result dialog, built into dist/web (the CLI owns dist/cli, dist/engine). */
+/*
+ * The add-in's web part: task pane, ribbon function file and result dialog, built into dist/web (the CLI owns dist/cli, dist/engine).
+ *
+ * Target: ES2017 syntax with ES2018 regular expressions (Unicode property escapes) and no regex lookbehind, for the
+ * add-in's own code and its dependencies alike: what Safari 14 (the WKWebView of older Macs) and WebView2 run.
+ * Lookbehind parses only in Safari 16.4 and later, so one in the bundle leaves the pane blank on older Macs.
+ * test/e2e/bundle.e2e.ts parses the built files at that level and fails on any lookbehind. EdgeHTML and Internet
+ * Explorer (Office 2016/2019 on Windows) are older still: src/taskpane/compat.js says so in the pane.
+ */
 const path = require('path');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
@@ -32,7 +40,18 @@ module.exports = async (env, argv) => {
     output: { path: path.resolve(__dirname, 'dist/web'), filename: '[name].js', clean: true },
     resolve: { extensions: ['.ts', '.js'] },
     module: {
-      rules: [{ test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', onlyCompileBundledFiles: true } } }],
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: 'ts-loader', options: { configFile: 'tsconfig.web.json', onlyCompileBundledFiles: true } } },
+        // Dependencies (zod) ship newer syntax (?., ??, class fields): TypeScript lowers them to the same target.
+        {
+          test: /\.m?js$/,
+          include: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: { configFile: 'tsconfig.web.json', transpileOnly: true, compilerOptions: { allowJs: true, target: 'ES2017', sourceMap: dev } },
+          },
+        },
+      ],
     },
     performance: { hints: false },
     plugins: [
@@ -42,6 +61,8 @@ module.exports = async (env, argv) => {
       new CopyWebpackPlugin({
         patterns: [
           { from: 'src/taskpane/taskpane.css', to: 'taskpane.css' },
+          // ES5 on purpose: it runs where the bundle cannot, to say so.
+          { from: 'src/taskpane/compat.js', to: 'compat.js', info: { minimized: true } },
           { from: 'assets/*.png', to: 'assets/[name][ext]' },
           // office.js from the add-in's own origin, not Microsoft's CDN: no network call beyond the add-in's files.
           // office.js loads the Excel host files and its strings beside itself; everything else (Outlook, Word…) stays out.

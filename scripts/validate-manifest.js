@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /*
  * Offline check of manifest.xml: well-formed XML, resource ids ≤ 32 characters and all resolved, icons at 16/32/80,
- * every URL https, the ribbon's FunctionName equal to the id src/commands associates, ExcelApi 1.8, en-US overrides.
+ * every URL https, the ribbon's FunctionName equal to the id src/commands associates, the ExcelApi minimum equal to
+ * the one src/excel/host.ts checks at run time (MIN_API), en-US overrides.
  * With --online it then tries `office-addin-manifest validate`, which needs Microsoft's online service.
  */
 'use strict';
@@ -92,10 +93,13 @@ async function checkManifest(file = path.join(ROOT, 'manifest.xml'), commandIdsF
   else if (functionNames.length === 0) problems.push('no <FunctionName> for the Kiểm tra button');
   else for (const f of functionNames) if (f !== idMatch[1]) problems.push(`<FunctionName>${f}</FunctionName> differs from the associated id "${idMatch[1]}"`);
 
-  // Requirements: ExcelApi 1.8 (Office 2019).
+  // Requirements: what the code truly needs, as src/excel/host.ts states it; a higher minimum hides the add-in from
+  // every Office below it (Office 2019 volume stops at ExcelApi 1.7), a lower one shows it where it cannot work.
+  const minApi = /MIN_API\s*=\s*'([^']+)'/.exec(fs.readFileSync(path.join(ROOT, 'src', 'excel', 'host.ts'), 'utf8'));
   const sets = nodes.filter((n) => n.name === 'Set' && n.node.$).map((n) => n.node.$);
   const excel = sets.find((s) => s.Name === 'ExcelApi');
-  if (!excel || excel.MinVersion !== '1.8') problems.push('the manifest should require ExcelApi 1.8 (Office 2019), found ' + (excel ? excel.MinVersion : 'none'));
+  if (!minApi) problems.push('src/excel/host.ts does not define MIN_API');
+  else if (!excel || excel.MinVersion !== minApi[1]) problems.push(`the manifest should require ExcelApi ${minApi[1]} (MIN_API in src/excel/host.ts), found ${excel ? excel.MinVersion : 'none'}`);
 
   // Vietnamese by default, English overrides for every user-facing string.
   const loc = nodes.find((n) => n.name === 'DefaultLocale');
@@ -119,7 +123,7 @@ async function main() {
     for (const p of problems) console.error(`  - ${p}`);
     process.exit(1);
   }
-  console.log('manifest.xml: offline check passed (well-formed, resource ids resolved and ≤ 32 characters, icons 16/32/80, https only, FunctionName = associated id, ExcelApi 1.8).');
+  console.log('manifest.xml: offline check passed (well-formed, resource ids resolved and ≤ 32 characters, icons 16/32/80, https only, FunctionName = associated id, ExcelApi minimum = MIN_API).');
   if (!process.argv.includes('--online')) return;
   console.log('Full validation (schema and store rules) needs Microsoft\'s online service; trying office-addin-manifest validate…');
   const bin = path.join(ROOT, 'node_modules', '.bin', 'office-addin-manifest');

@@ -1,4 +1,6 @@
 /** The ribbon's Kiểm tra: runs the check without opening the pane and tells the result in a small dialog. */
+// First: before any module defines a zod schema.
+import '../excel/jitless';
 import { chosenTemplate, runCheck, userMessage } from '../excel';
 import { addinOptions, readOptions } from '../excel/options';
 import { checkSentence } from '../excel/summary';
@@ -32,7 +34,7 @@ function tell(message: string): Promise<void> {
 export async function kiemTra(event: Office.AddinCommands.Event): Promise<void> {
   let message: string;
   try {
-    message = checkSentence(await runCheck(addinOptions(readOptions(), await chosenTemplate())));
+    message = checkSentence(await runCheck(addinOptions(await readOptions(), await chosenTemplate())));
   } catch (e) {
     message = userMessage(e);
   }

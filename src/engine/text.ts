@@ -66,7 +66,8 @@ const VARIANTS: Record<string, string> = {
  */
 export function wordsPattern(words: readonly string[]): RegExp {
   const loose = (w: string) => [...w].map((ch) => (ch === ' ' ? '\\s+' : VARIANTS[ch] ? `[${VARIANTS[ch]}]` : ch)).join('');
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${words.map(loose).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+  // The start or a non-letter before the word, not a lookbehind: older webviews cannot parse one; callers ask whether it matches, not where.
+  return new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${words.map(loose).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
 }
 
 /** The text of a cell value as a person reads it. */

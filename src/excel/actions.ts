@@ -1,15 +1,17 @@
 /**
- * The add-in's three actions on the active sheet. A check is one sync to read, the engine, one sync to write.
- * A third sync happens only when the cells about to be marked hold something the first read could not see in bulk:
- * their fills on ExcelApi 1.8 (no getCellProperties), their input prompts on hosts without notes, or notes of the
- * user's own (the note count says so). It reads those cells only, so the count of syncs never grows with the sheet.
+ * The add-in's actions on the active sheet. Each is read → plan → save backup → apply → sync: one sync reads the
+ * sheet, its backup and its anchor; the engine and the planner (./plan) decide; one sync saves the backup and makes
+ * every change. A sync in between happens only for what the host cannot report in bulk: fills before ExcelApi 1.9,
+ * input prompts on hosts without notes, and notes when the sheet holds notes the backup does not account for.
  */
-import { checkSheet, CellMark, CheckOptions, SheetReport, UserError } from '../engine';
-import { Backup, BackupStore, FillState, MarkBackup, PromptState, prune, settingsStore, sheetBackup } from './backup';
-import { MESSAGES } from './errors';
+import { a1, checkSheet, CheckOptions, parseA1, SheetReport } from '../engine';
+import { Area, BACKUP_VERSION, isSheetBackup, sameShape, SheetBackup, shiftBackup } from './backup';
+import { MESSAGES, refusal } from './errors';
+import { applyOps } from './apply';
 import { Capabilities, capabilities, MIN_API, supports } from './host';
-import { fillAt, fillState, QueuedRead, queueRead, toGrid } from './read';
-import { FILL, noteText, promptOf, queueCellWrite, queueFills, queueMessageRestore, queueNote, queuePrompt } from './write';
+import { Captured, CellNow, Intent, planSheetUpdate, SheetUpdate } from './plan';
+import { areaOf, cellNow, fillState, intersect, QueuedRead, queueRead, ReadParts, toGrid } from './read';
+import { KEYS, queueSettingRead, queueSettingWrite } from './settings';
 
 export interface AddinOptions extends CheckOptions {
   /** Colour bad cells and attach their messages (default true). */
@@ -21,32 +23,46 @@ export interface AddinOptions extends CheckOptions {
 export interface CheckOutcome {
   report: SheetReport;
   sheet: string;
-  /** The range that was read, e.g. "Chấm điểm!A1:G45". */
+  /** The range that was checked, e.g. "'Chấm điểm'!A1:G45". */
   address: string;
   marked: number;
   written: number;
+  /** What the user should know about what was read (a selection not used, merges left out), in Vietnamese. */
+  notes: string[];
+  /** Cells the user changed after the last check, which thidua left as they are. */
+  leftAlone: string[];
 }
 
 export interface RestoreOutcome {
   sheet: string;
   cells: number;
+  leftAlone: string[];
+}
+
+/** The worksheet custom property holding the sheet's stable key (ExcelApi 1.12). */
+export const KEY_PROPERTY = 'thidua-khoa';
+/**
+ * The hidden worksheet-scoped name spanning the checked area (ExcelApi 1.4). Excel moves a name's reference with
+ * its cells when rows or columns are inserted or deleted above or beside it, so the backup's addresses can be moved
+ * with it; its comment holds the sheet's key where custom properties are missing.
+ */
+export const ANCHOR_NAME = 'thidua_vung';
+
+export const READ_NOTES = {
+  selectionUnreadable: 'Không đọc được vùng đang chọn (nhiều vùng, hình hoặc biểu đồ): đã kiểm tra cả vùng có dữ liệu của trang.',
+  selectionOutside: 'Vùng đang chọn không có dữ liệu: đã kiểm tra cả vùng có dữ liệu của trang.',
+  selectionClipped: (address: string) => `Đã kiểm tra phần có dữ liệu của vùng đang chọn (${address}).`,
+  mergesSkipped: 'Trang có quá nhiều vùng gộp ô để Excel kể ra (trên 512): đã kiểm tra như không có ô gộp.',
+};
+
+interface StoredBackup {
+  version: number;
+  sheets: Record<string, SheetBackup>;
 }
 
 function requireHost(): Capabilities {
-  if (!supports(MIN_API)) throw new UserError('host-refused', MESSAGES.oldHost);
+  if (!supports(MIN_API)) throw refusal(MESSAGES.oldHost);
   return capabilities();
-}
-
-/** True when every note on the sheet is one the backup knows about, so no note needs reading cell by cell. */
-function notesKnown(count: number | undefined, marks: Record<string, MarkBackup>): boolean {
-  if (count === undefined) return true;
-  return count === Object.values(marks).filter((m) => m.via === 'note').length;
-}
-
-interface Captured {
-  fill?: Excel.RangeFill;
-  note?: Excel.Note;
-  validation?: Excel.DataValidation;
 }
 
 /** The engine's options from the add-in's; an undefined key would override the engine's default, so only what was chosen. */
@@ -54,200 +70,301 @@ function engineOptions(options: AddinOptions): CheckOptions {
   return { ...(options.totals ? { totals: options.totals } : {}), ...(options.template ? { template: options.template } : {}) };
 }
 
-/** Queues the read of the active sheet: the selection when more than one cell is selected, else the used range. */
-function queueActiveSheet(context: Excel.RequestContext, caps: Capabilities, scope: AddinOptions['scope']) {
+function quoted(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+function areaAddress(r: Area): string {
+  const from = a1(r.top, r.left);
+  return r.top === r.bottom && r.left === r.right ? from : `${from}:${a1(r.bottom, r.right)}`;
+}
+
+/** "='Chấm điểm'!$A$1:$G$40" → its area; "=#REF!" (its cells deleted) → null. Only the part after the last "!". */
+export function anchorArea(value: string): Area | null {
+  const ref = value.slice(value.lastIndexOf('!') + 1).replace(/\$/g, '');
+  if (!/^[A-Z]+\d+(:[A-Z]+\d+)?$/i.test(ref)) return null;
+  const [from, to = from] = ref.split(':');
+  const a = parseA1(from);
+  const b = parseA1(to);
+  return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+}
+
+function newKey(): string {
+  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** What every action reads first about the sheet itself: identity, protection, key, anchor, backups, other names. */
+function queueSheetState(context: Excel.RequestContext, caps: Capabilities) {
   const sheet = context.workbook.worksheets.getActiveWorksheet();
   sheet.load('id,name,protection/protected');
-  // A blank sheet's used range is A1 (no null object, so merges and fills can be asked of it in the same batch).
-  const usedRead = queueRead(sheet.getUsedRange(true), caps);
-  const selRead = scope === 'sheet' ? undefined : queueRead(context.workbook.getSelectedRange(), caps);
-  // After the sync: which of the two reads to check.
-  const chosen = (): QueuedRead => (selRead && selRead.range.cellCount > 1 ? selRead : usedRead);
-  return { sheet, chosen };
+  const all = context.workbook.worksheets;
+  all.load('items/name');
+  const keyProp = caps.customProperties ? sheet.customProperties.getItemOrNullObject(KEY_PROPERTY) : undefined;
+  keyProp?.load('value');
+  const anchor = sheet.names.getItemOrNullObject(ANCHOR_NAME);
+  anchor.load('value,comment');
+  const stored = queueSettingRead(context, KEYS.backup);
+  const noteCount = caps.notes ? sheet.notes.getCount() : undefined;
+  return { sheet, all, keyProp, anchor, stored, noteCount };
+}
+
+type SheetState = ReturnType<typeof queueSheetState>;
+
+interface Resolved {
+  all: StoredBackup;
+  key: string;
+  /** The key had to be made or written again (no custom property yet, or a copied sheet's). */
+  keyIsNew: boolean;
+  entry?: SheetBackup;
+  anchorNow: Area | null;
+}
+
+/** After the first sync: the sheet's key, and its backup entry moved to where its anchor is now. */
+function resolve(s: SheetState): Resolved {
+  const raw = s.stored() as StoredBackup | undefined;
+  const all: StoredBackup =
+    raw && raw.version === BACKUP_VERSION && raw.sheets && typeof raw.sheets === 'object' ? raw : { version: BACKUP_VERSION, sheets: {} };
+  const fromProp = s.keyProp && !s.keyProp.isNullObject ? s.keyProp.value : undefined;
+  const fromAnchor = s.anchor.isNullObject ? undefined : s.anchor.comment || undefined;
+  let key = fromProp ?? fromAnchor;
+  let entry = key ? all.sheets[key] : undefined;
+  const name = s.sheet.name;
+  if (!key) {
+    // No key in the workbook (no custom properties, anchor gone): the entry last saved under this sheet's name.
+    entry = Object.values(all.sheets).find((e) => e.name === name);
+    key = entry?.key;
+  }
+  // A copy of a checked sheet carries its key: the original still goes by the name the entry knows.
+  if (entry && entry.name !== name && s.all.items.some((w) => w.name === entry!.name)) {
+    entry = undefined;
+    key = undefined;
+  }
+  if (entry && !isSheetBackup({ ...entry, version: BACKUP_VERSION })) entry = undefined;
+  const keyIsNew = !key || (s.keyProp !== undefined && fromProp !== key);
+  const anchorNow = s.anchor.isNullObject ? null : anchorArea(s.anchor.value);
+  if (entry) {
+    if (!s.anchor.isNullObject) {
+      // The anchor moved with the cells; cut through (#REF!) or stretched, it can no longer tell where they are.
+      if (!anchorNow || !sameShape(entry.anchor, anchorNow)) throw refusal(MESSAGES.tableReshaped(name));
+      entry = shiftBackup(entry, anchorNow);
+    }
+  }
+  return { all, key: key ?? newKey(), keyIsNew, entry, anchorNow };
+}
+
+/** Queues the backup, the key and the anchor, before the changes: the batch saves them first. */
+function queueSave(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  s: SheetState,
+  r: Resolved,
+  update: SheetUpdate,
+  caps: Capabilities,
+): void {
+  const all: StoredBackup = { version: BACKUP_VERSION, sheets: { ...r.all.sheets } };
+  if (update.backup) all.sheets[r.key] = { ...update.backup, version: BACKUP_VERSION } as SheetBackup;
+  else delete all.sheets[r.key];
+  queueSettingWrite(context, KEYS.backup, Object.keys(all.sheets).length ? all : null);
+  if (update.backup && r.keyIsNew && caps.customProperties) sheet.customProperties.add(KEY_PROPERTY, r.key);
+  const want = update.backup?.anchor;
+  const same =
+    !!want && !!r.anchorNow && areaAddress(want) === areaAddress(r.anchorNow) && !s.anchor.isNullObject && s.anchor.comment === r.key;
+  if (same) return;
+  if (!s.anchor.isNullObject) sheet.names.getItem(ANCHOR_NAME).delete();
+  if (want) sheet.names.add(ANCHOR_NAME, sheet.getRange(areaAddress(want)), r.key).visible = false;
+}
+
+/** Cells whose notes, prompts or (before 1.9) fills must be asked one by one, in one extra sync. */
+async function captureExtra(
+  context: Excel.RequestContext,
+  sheet: Excel.Worksheet,
+  caps: Capabilities,
+  captured: Captured,
+  want: { fills: string[]; notes: string[]; prompts: string[] },
+): Promise<void> {
+  if (want.fills.length + want.notes.length + want.prompts.length === 0) return;
+  const fills = want.fills.map((a) => [a, sheet.getRange(a).format.fill.load('color')] as const);
+  const notes = want.notes.map((a) => [a, sheet.notes.getItemOrNullObject(a).load('content')] as const);
+  const prompts = want.prompts.map((a) => [a, sheet.getRange(a).dataValidation.load('type,prompt')] as const);
+  await context.sync();
+  const at = (a: string): CellNow => (captured.cells[a] = captured.cells[a] ?? { value: null });
+  for (const [a, f] of fills) at(a).fill = fillState({ color: f.color }, false);
+  for (const [a, n] of notes) at(a).note = n.isNullObject ? null : n.content;
+  for (const [a, v] of prompts) {
+    const p = v.prompt;
+    at(a).prompt =
+      v.type === 'None' && (!p || (!p.message && !p.title))
+        ? null
+        : { title: p?.title ?? '', message: p?.message ?? '', showPrompt: !!p?.showPrompt };
+  }
+}
+
+/** Whether every note on the sheet is one the backup put there, so that none needs reading cell by cell. */
+function notesKnown(count: number | undefined, entry: SheetBackup | undefined): boolean {
+  if (count === undefined) return true;
+  return count === Object.values(entry?.marks ?? {}).filter((m) => m.via === 'note').length;
+}
+
+function captureAll(read: QueuedRead, cells: Iterable<string>): Captured {
+  const captured: Captured = { cells: {} };
+  for (const a of cells) {
+    const p = parseA1(a);
+    const now = cellNow(read, p.row, p.col);
+    if (now) captured.cells[a] = now;
+  }
+  return captured;
+}
+
+interface FirstRead {
+  state: SheetState;
+  used: QueuedRead;
+  selection?: Excel.Range;
+}
+
+/**
+ * The first sync: the sheet's state, its used range in bulk, and of the selection only its position and size
+ * (a whole column is a million cells; Excel reads at most 5 million per range and the web 5 MB per answer).
+ * getSelectedRange throws on several areas or a chart, and the merged areas above 512: the read is then tried again
+ * without that part, and the outcome says so.
+ */
+async function firstRead(context: Excel.RequestContext, caps: Capabilities, withSelection: boolean, notes: string[]): Promise<FirstRead> {
+  const parts: ReadParts & { selection: boolean } = { merges: true, selection: withSelection };
+  for (;;) {
+    const state = queueSheetState(context, caps);
+    const used = queueRead(state.sheet.getUsedRange(true), caps, parts);
+    const selection = parts.selection ? context.workbook.getSelectedRange() : undefined;
+    selection?.load('rowIndex,columnIndex,rowCount,columnCount');
+    try {
+      // At most three tries, only after a failure: the usual check syncs here once.
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop
+      await context.sync();
+      return { state, used, selection };
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? '';
+      if (parts.selection && code === 'InvalidSelection') {
+        parts.selection = false;
+        notes.push(READ_NOTES.selectionUnreadable);
+      } else if (caps.merges && parts.merges && !FINAL_CODES.has(code)) {
+        parts.merges = false;
+        notes.push(READ_NOTES.mergesSkipped);
+      } else throw e;
+    }
+  }
+}
+
+/** Errors no retry without the selection or the merges can help with. */
+const FINAL_CODES = new Set([
+  'InvalidOperationInCellEditMode',
+  'AccessDenied',
+  'RangeExceedsLimit',
+  'ResponsePayloadSizeLimitExceeded',
+  'RequestPayloadSizeLimitExceeded',
+  'InvalidSelection',
+]);
+
+/** The area to check: the selection's part that holds data when more than one cell is selected, else the used range. */
+function chosenArea(first: FirstRead, notes: string[]): Area {
+  const used = areaOf(first.used.range);
+  const sel = first.selection;
+  if (!sel || sel.rowCount * sel.columnCount <= 1) return used;
+  const selArea = areaOf(sel);
+  const inter = intersect(selArea, used);
+  if (!inter) {
+    notes.push(READ_NOTES.selectionOutside);
+    return used;
+  }
+  if (areaAddress(inter) !== areaAddress(selArea)) notes.push(READ_NOTES.selectionClipped(areaAddress(inter)));
+  return inter;
 }
 
 /** Reads and checks the active sheet and writes nothing, not even the backup: what "Tạo mẫu từ bảng này" starts from. */
 export async function inspectSheet(options: AddinOptions = {}): Promise<SheetReport> {
   const caps = requireHost();
   return Excel.run(async (context) => {
-    const { sheet, chosen } = queueActiveSheet(context, caps, options.scope);
-    await context.sync();
-    return checkSheet(toGrid(sheet.name, chosen()), engineOptions(options));
+    const first = await firstRead(context, caps, options.scope !== 'sheet', []);
+    return checkSheet(toGrid(first.state.sheet.name, first.used, chosenArea(first, [])), engineOptions(options));
   });
 }
 
-export async function runCheck(options: AddinOptions = {}, store: BackupStore = settingsStore): Promise<CheckOutcome> {
+export async function runCheck(options: AddinOptions = {}): Promise<CheckOutcome> {
   const caps = requireHost();
-  const backup = await store.read();
   return Excel.run(async (context) => {
-    const { sheet, chosen } = queueActiveSheet(context, caps, options.scope);
-    const noteCount = caps.notes ? sheet.notes.getCount() : undefined;
+    const notes: string[] = [];
+    const first = await firstRead(context, caps, options.scope !== 'sheet', notes);
+    const { state } = first;
+    const sheet = state.sheet;
+    if (sheet.protection.protected) throw refusal(MESSAGES.protectedSheet(sheet.name));
+    const area = chosenArea(first, notes);
+    const report = checkSheet(toGrid(sheet.name, first.used, area), engineOptions(options)); // no table: a UserError, nothing written yet
+    const r = resolve(state);
+    const marks = options.marks === false ? [] : report.plan.marks;
+
+    const cells = new Set<string>([...marks.map((m) => m.cell), ...report.plan.writes.map((w) => w.cell)]);
+    for (const a of Object.keys(r.entry?.marks ?? {})) cells.add(a);
+    for (const a of Object.keys(r.entry?.writes ?? {})) cells.add(a);
+    const captured = captureAll(first.used, cells);
+
+    const fresh = marks.filter((m) => !r.entry?.marks[m.cell]).map((m) => m.cell);
+    await captureExtra(context, sheet, caps, captured, {
+      fills: caps.areas ? [] : fresh,
+      notes:
+        caps.notes && !notesKnown(state.noteCount?.value, r.entry) ? [...new Set([...fresh, ...Object.keys(r.entry?.marks ?? {})])] : [],
+      prompts: !caps.notes && caps.prompts ? fresh : [],
+    });
+
+    const intent: Intent = { kind: 'check', key: r.key, name: sheet.name, area, marks, writes: report.plan.writes };
+    const update = planSheetUpdate(intent, r.entry, captured, { notes: caps.notes, prompts: caps.prompts });
+    queueSave(context, sheet, state, r, update, caps);
+    applyOps(sheet, update.ops, caps);
     await context.sync();
-
-    if (sheet.protection.protected) throw new UserError('host-refused', MESSAGES.protectedSheet(sheet.name));
-    const read = chosen();
-    const grid = toGrid(sheet.name, read);
-    const report = checkSheet(grid, engineOptions(options)); // NoTableError: nothing written yet
-    const marks: CellMark[] = options.marks === false ? [] : report.plan.marks;
-
-    const mine = sheetBackup(backup, sheet.id, sheet.name);
-    const fresh = marks.filter((m) => !mine.marks[m.cell]);
-    const isFresh = new Set(fresh.map((m) => m.cell));
-    const known = notesKnown(noteCount?.value, mine.marks);
-
-    // The optional third sync: only the cells about to be marked, only what the first read could not give.
-    const captured = new Map<string, Captured>();
-    const readFills = !caps.areas && fresh.length > 0;
-    const readPrompts = !caps.notes && fresh.length > 0;
-    const readNotes = caps.notes && !known;
-    if (readFills || readPrompts || readNotes) {
-      const cells = new Set(fresh.map((m) => m.cell));
-      if (readNotes) for (const a of Object.keys(mine.marks)) cells.add(a);
-      for (const address of cells) {
-        const c: Captured = {};
-        if (readFills && !mine.marks[address]) c.fill = sheet.getRange(address).format.fill.load('color');
-        if (readPrompts && !mine.marks[address]) c.validation = sheet.getRange(address).dataValidation.load('type,prompt');
-        if (readNotes) c.note = sheet.notes.getItemOrNullObject(address).load('content');
-        captured.set(address, c);
-      }
-      await context.sync();
-    }
-    const noteNow = (address: string): string | null | undefined => {
-      const n = captured.get(address)?.note;
-      if (n) return n.isNullObject ? null : n.content;
-      return undefined;
-    };
-
-    // Back up every cell about to change before anything changes; a second check keeps the first originals.
-    for (const m of fresh) {
-      const c = captured.get(m.cell);
-      const fill: FillState = (c?.fill ? fillState(c.fill.color) : undefined) ?? fillAt(read, m.row, m.col) ?? { color: null };
-      const b: MarkBackup = { fill, via: caps.notes ? 'note' : 'prompt' };
-      if (caps.notes) b.note = readNotes ? (noteNow(m.cell) ?? null) : null;
-      else b.prompt = ownPrompt(c?.validation);
-      mine.marks[m.cell] = b;
-    }
-    for (const w of report.plan.writes) {
-      if (!mine.writes[w.cell]) mine.writes[w.cell] = { ...w.previous };
-    }
-    await store.write(backup);
-
-    // Cells marked last time and clean now get their own fill and message back.
-    const wanted = new Set(marks.map((m) => m.cell));
-    const stale = Object.entries(mine.marks).filter(([a]) => !wanted.has(a));
-    queueFills(
-      sheet,
-      stale.map(([address, b]) => ({ address, fill: b.fill })),
-      caps,
-    );
-    for (const [address, b] of stale) queueMessageRestore(sheet, address, b, readNotes ? noteNow(address) != null : true);
-
-    queueFills(
-      sheet,
-      marks.map((m) => ({ address: m.cell, fill: { color: FILL[m.severity] } })),
-      caps,
-    );
-    for (const m of marks) {
-      const b = mine.marks[m.cell];
-      if (b.via === 'note') {
-        // Known notes: every note on the sheet sits on a cell marked before, so only those cells hold one now.
-        const exists = readNotes ? noteNow(m.cell) != null : !isFresh.has(m.cell);
-        queueNote(sheet, m.cell, noteText(m.messages, b.note), exists);
-      } else queuePrompt(sheet, m.cell, mergePrompt(b.prompt, promptOf(m.severity, m.messages)));
-    }
-    for (const w of report.plan.writes) queueCellWrite(sheet, w.cell, { value: w.value, formula: w.formula });
-    await context.sync();
-
-    for (const [a] of stale) delete mine.marks[a];
-    prune(backup, sheet.id);
-    await store.write(backup);
     return {
       report,
       sheet: sheet.name,
-      address: read.range.address,
+      address: `${quoted(sheet.name)}!${areaAddress(area)}`,
       marked: marks.length,
       written: report.plan.writes.length,
+      notes,
+      leftAlone: update.leftAlone,
     };
   });
 }
 
-/** The user's own prompt, or null when the cell had no validation at all. */
-function ownPrompt(v: Excel.DataValidation | undefined): PromptState | null {
-  if (!v) return null;
-  const p = v.prompt;
-  if (v.type === 'None' && (!p || (!p.message && !p.title))) return null;
-  return { title: p?.title ?? '', message: p?.message ?? '', showPrompt: !!p?.showPrompt };
-}
-
-function mergePrompt(own: PromptState | null | undefined, ours: PromptState): PromptState {
-  if (!own || !own.message) return ours;
-  const message = `${own.message}\n${ours.message}`;
-  return { ...ours, message: message.length <= 255 ? message : `${message.slice(0, 254)}…` };
-}
-
-type Restorer = (sheet: Excel.Worksheet, backup: Backup, id: string, noteNow: (a: string) => boolean) => number;
-
-/** Shared by Xóa đánh dấu and Hoàn tác: read the sheet and its notes, refuse if protected, give back, forget. */
-async function restore(store: BackupStore, restorer: Restorer, empty: string, part: 'marks' | 'writes'): Promise<RestoreOutcome> {
+/** Shared by Xóa đánh dấu and Hoàn tác: read the sheet and its backup, refuse if protected, give back what is still ours. */
+async function restore(kind: 'clear' | 'undo'): Promise<RestoreOutcome> {
   const caps = requireHost();
-  const backup = await store.read();
   return Excel.run(async (context) => {
-    const sheet = context.workbook.worksheets.getActiveWorksheet();
-    sheet.load('id,name,protection/protected');
-    const noteCount = caps.notes ? sheet.notes.getCount() : undefined;
+    const state = queueSheetState(context, caps);
+    // Formatted cells count here: a marked empty cell holds a fill and nothing else.
+    const used = queueRead(state.sheet.getUsedRange(false), caps, { merges: false });
     await context.sync();
-    if (sheet.protection.protected) throw new UserError('host-refused', MESSAGES.protectedSheet(sheet.name));
-    const mine = backup.sheets[sheet.id];
-    if (!mine || Object.keys(mine[part]).length === 0) throw new UserError('host-refused', empty);
+    const sheet = state.sheet;
+    if (sheet.protection.protected) throw refusal(MESSAGES.protectedSheet(sheet.name));
+    const part = kind === 'clear' ? 'marks' : 'writes';
+    const r = resolve(state);
+    if (!r.entry || Object.keys(r.entry[part]).length === 0)
+      throw refusal(kind === 'clear' ? MESSAGES.nothingToClear : MESSAGES.nothingToUndo);
 
-    let noteNow: (a: string) => boolean = (a) => mine.marks[a]?.via === 'note';
-    if (part === 'marks' && caps.notes && !notesKnown(noteCount?.value, mine.marks)) {
-      // Someone removed or added notes since the check: ask the marked cells, so that a restore never fails on a missing note.
-      const notes = new Map(Object.keys(mine.marks).map((a) => [a, sheet.notes.getItemOrNullObject(a).load('content')]));
-      await context.sync();
-      noteNow = (a) => !!notes.get(a) && !notes.get(a)!.isNullObject;
+    const captured = captureAll(used, Object.keys(r.entry[part]));
+    if (kind === 'clear' && caps.notes && !notesKnown(state.noteCount?.value, r.entry)) {
+      // Notes were added or removed since the check: ask the marked cells, so that a restore never fails on a missing note.
+      await captureExtra(context, sheet, caps, captured, { fills: [], notes: Object.keys(r.entry.marks), prompts: [] });
     }
-    const cells = restorer(sheet, backup, sheet.id, noteNow);
+    const update = planSheetUpdate({ kind }, r.entry, captured, { notes: caps.notes, prompts: caps.prompts });
+    queueSave(context, sheet, state, r, update, caps);
+    applyOps(sheet, update.ops, caps);
     await context.sync();
-    prune(backup, sheet.id);
-    await store.write(backup);
-    return { sheet: sheet.name, cells };
+    return { sheet: sheet.name, cells: update.restored.length, leftAlone: update.leftAlone };
   });
 }
 
-/** Xóa đánh dấu: every cell the add-in coloured gets its own fill, note or prompt back. */
-export function clearMarks(store: BackupStore = settingsStore): Promise<RestoreOutcome> {
-  return restore(
-    store,
-    (sheet, backup, id, noteNow) => {
-      const marks = Object.entries(backup.sheets[id].marks);
-      queueFills(
-        sheet,
-        marks.map(([address, b]) => ({ address, fill: b.fill })),
-        capabilities(),
-      );
-      for (const [address, b] of marks) queueMessageRestore(sheet, address, b, noteNow(address));
-      backup.sheets[id].marks = {};
-      return marks.length;
-    },
-    MESSAGES.nothingToClear,
-    'marks',
-  );
+/** Xóa đánh dấu: every cell the add-in coloured gets its own fill, note or prompt back, where still thidua's. */
+export function clearMarks(): Promise<RestoreOutcome> {
+  return restore('clear');
 }
 
-/** Hoàn tác: every cell the add-in wrote gets its own value or formula back. */
-export function undoWrites(store: BackupStore = settingsStore): Promise<RestoreOutcome> {
-  return restore(
-    store,
-    (sheet, backup, id) => {
-      const writes = Object.entries(backup.sheets[id].writes);
-      for (const [address, w] of writes) queueCellWrite(sheet, address, w);
-      backup.sheets[id].writes = {};
-      return writes.length;
-    },
-    MESSAGES.nothingToUndo,
-    'writes',
-  );
+/** Hoàn tác: every cell the add-in wrote gets its own value or formula back, where it still holds what thidua wrote. */
+export function undoWrites(): Promise<RestoreOutcome> {
+  return restore('undo');
 }
 
 /** Selects a cell of the active sheet (a finding clicked in the pane). */

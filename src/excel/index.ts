@@ -1,9 +1,13 @@
 /** The Office.js adapter: the only place besides the page and the ribbon function that speaks to Excel. */
-export { runCheck, inspectSheet, clearMarks, undoWrites, selectCell } from './actions';
+export { runCheck, inspectSheet, clearMarks, undoWrites, selectCell, ANCHOR_NAME, KEY_PROPERTY } from './actions';
 export type { AddinOptions, CheckOutcome, RestoreOutcome } from './actions';
-export { settingsStore, emptyBackup, SETTINGS_KEY } from './backup';
-export type { BackupStore, Backup } from './backup';
-export { userMessage } from './errors';
+export { KEYS, readSetting, writeSetting } from './settings';
+export type { SheetBackup } from './backup';
+export { planSheetUpdate } from './plan';
+export { applyOps } from './apply';
+/** The workbook setting holding every sheet's backup. */
+export const SETTINGS_KEY = 'thidua-sao-luu';
+export { refusal, userMessage } from './errors';
 export { FILL, NOTE_HEAD } from './write';
 export {
   chosenTemplate,

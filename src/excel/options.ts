@@ -1,8 +1,9 @@
 /** The user's choices (formulas or values, colouring), kept with the workbook so that the ribbon button uses the pane's. */
 import { Template } from '../engine';
 import { AddinOptions } from './actions';
+import { KEYS, readSetting, writeSetting } from './settings';
 
-export const OPTIONS_KEY = 'thidua-tuy-chon';
+export const OPTIONS_KEY = KEYS.options;
 
 export interface PaneOptions {
   totals: 'formulas' | 'values';
@@ -11,18 +12,18 @@ export interface PaneOptions {
 
 export const DEFAULT_OPTIONS: PaneOptions = { totals: 'formulas', marks: true };
 
-export function readOptions(): PaneOptions {
-  const v = (Office.context.document.settings.get(OPTIONS_KEY) ?? {}) as Partial<PaneOptions>;
-  return {
-    totals: v.totals === 'values' ? 'values' : 'formulas',
-    marks: v.marks !== false,
-  };
+export function optionsFrom(v: unknown): PaneOptions {
+  const o = (v && typeof v === 'object' ? v : {}) as Partial<PaneOptions>;
+  return { totals: o.totals === 'values' ? 'values' : 'formulas', marks: o.marks !== false };
+}
+
+/** The choices as the workbook holds them now (read fresh: the other runtime may have changed them). */
+export async function readOptions(): Promise<PaneOptions> {
+  return optionsFrom(await readSetting(KEYS.options));
 }
 
 export function saveOptions(o: PaneOptions): Promise<void> {
-  const s = Office.context.document.settings;
-  s.set(OPTIONS_KEY, o);
-  return new Promise((resolve) => s.saveAsync(() => resolve()));
+  return writeSetting(KEYS.options, o);
 }
 
 /** The check's options: the pane's choices, and the bloc's template when one is chosen (see ./template). */

@@ -1,7 +1,8 @@
 /** Reading a sheet: queue everything in one batch, turn the answer into the engine's grid after the one sync. */
-import { CellValue, GridCell, MergedArea, SheetGrid, parseRange } from '../engine';
-import { FillState } from './backup';
+import { a1, CellValue, GridCell, MergedArea, SheetGrid } from '../engine';
+import { Area, FillState } from './backup';
 import { Capabilities } from './host';
+import { CellNow } from './plan';
 
 export interface QueuedRead {
   range: Excel.Range;
@@ -9,15 +10,26 @@ export interface QueuedRead {
   props?: OfficeExtension.ClientResult<Excel.CellProperties[][]>;
 }
 
-/** Queues the loads of a range: values, text shown, formulas, and where the host has them merges and fills. */
-export function queueRead(range: Excel.Range, caps: Capabilities): QueuedRead {
-  range.load('address,rowIndex,columnIndex,rowCount,columnCount,cellCount,values,text,formulas');
+export interface ReadParts {
+  /** getMergedAreasOrNullObject fails above 512 areas: the retry goes without it. */
+  merges: boolean;
+}
+
+/** Queues the loads of a range: values, text shown, formulas, number formats, and where the host has them merges and fills. */
+export function queueRead(range: Excel.Range, caps: Capabilities, parts: ReadParts = { merges: true }): QueuedRead {
+  range.load('address,rowIndex,columnIndex,rowCount,columnCount,cellCount,values,text,formulas,numberFormat');
   const q: QueuedRead = { range };
-  if (caps.merges) {
+  if (caps.merges && parts.merges) {
     q.merges = range.getMergedAreasOrNullObject();
-    q.merges.load('address');
+    q.merges.load('areaCount');
+    // Positions from the areas themselves: an address list is split by commas, and sheet names may hold commas.
+    q.merges.areas.load('rowIndex,columnIndex,rowCount,columnCount');
   }
-  if (caps.areas) q.props = range.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+  if (caps.areas) {
+    q.props = range.getCellProperties({
+      format: { fill: { color: true, pattern: true, tintAndShade: true, patternColor: true, patternTintAndShade: true } },
+    });
+  }
   return q;
 }
 
@@ -27,43 +39,104 @@ function cellValue(v: unknown): CellValue {
   return String(v);
 }
 
-/** "Sheet1!A1:B2, Sheet1!D4" → merged areas; single cells are not merges. */
-export function parseAreas(address: string): MergedArea[] {
-  const out: MergedArea[] = [];
-  for (const part of address.split(',')) {
-    if (!part.trim().replace(/^.*!/, '')) continue;
-    const area = parseRange(part);
-    if (area.top !== area.bottom || area.left !== area.right) out.push(area);
-  }
-  return out;
+export function areaOf(range: { rowIndex: number; columnIndex: number; rowCount: number; columnCount: number }): Area {
+  return {
+    top: range.rowIndex,
+    left: range.columnIndex,
+    bottom: range.rowIndex + range.rowCount - 1,
+    right: range.columnIndex + range.columnCount - 1,
+  };
 }
 
-/** After the sync: the loaded range as the engine's grid. */
-export function toGrid(name: string, q: QueuedRead): SheetGrid {
+export function intersect(a: Area, b: Area): Area | undefined {
+  const r = {
+    top: Math.max(a.top, b.top),
+    left: Math.max(a.left, b.left),
+    bottom: Math.min(a.bottom, b.bottom),
+    right: Math.min(a.right, b.right),
+  };
+  return r.top <= r.bottom && r.left <= r.right ? r : undefined;
+}
+
+/**
+ * A formula, or text that merely starts with "=": Range.formulas gives both as the same string
+ * (https://github.com/OfficeDev/office-js/issues/6687); a formula's value is its result, text's value is itself.
+ */
+function formulaOf(formula: unknown, value: unknown): string | undefined {
+  return typeof formula === 'string' && formula.startsWith('=') && formula !== value ? formula : undefined;
+}
+
+function mergesOf(q: QueuedRead): MergedArea[] {
+  if (!q.merges || q.merges.isNullObject) return [];
+  return q.merges.areas.items.map(areaOf).filter((m) => m.top !== m.bottom || m.left !== m.right);
+}
+
+/** After the sync: the loaded range (or the part of it inside `area`) as the engine's grid. */
+export function toGrid(name: string, q: QueuedRead, area?: Area): SheetGrid {
   const { range } = q;
-  const cells: GridCell[][] = range.values.map((row, r) =>
-    row.map((v, c) => {
-      const f = range.formulas[r][c];
-      const cell: GridCell = { value: cellValue(v) };
-      const shown = range.text[r][c];
+  const full = areaOf(range);
+  const part = area ? (intersect(full, area) ?? full) : full;
+  const cells: GridCell[][] = [];
+  for (let r = part.top; r <= part.bottom; r++) {
+    const row: GridCell[] = [];
+    const i = r - full.top;
+    for (let c = part.left; c <= part.right; c++) {
+      const j = c - full.left;
+      const f = formulaOf(range.formulas[i][j], range.values[i][j]);
+      const cell: GridCell = { value: cellValue(range.values[i][j]) };
+      const shown = range.text[i][j];
       if (typeof shown === 'string' && shown !== '') cell.text = shown;
-      if (typeof f === 'string' && f.startsWith('=')) cell.formula = f;
-      return cell;
-    }),
-  );
-  const merges = q.merges && !q.merges.isNullObject ? parseAreas(q.merges.address) : [];
-  return { name, origin: { row: range.rowIndex, col: range.columnIndex }, cells, merges };
+      if (f) cell.formula = f;
+      row.push(cell);
+    }
+    cells.push(row);
+  }
+  const merges = mergesOf(q).filter((m) => intersect(m, part));
+  return { name, origin: { row: part.top, col: part.left }, cells, merges };
 }
 
-/** The fill of an absolute cell as read by getCellProperties, when the host has it. */
-export function fillAt(q: QueuedRead, row: number, col: number): FillState | undefined {
-  const fill = q.props?.value[row - q.range.rowIndex]?.[col - q.range.columnIndex]?.format?.fill;
-  if (!fill) return undefined;
-  return fillState(fill.color, fill.pattern);
+/**
+ * Excel reports no fill as white: "#FFFFFF" with pattern null, and only tintAndShade null tells it from a white fill
+ * (office-js#4900). Before ExcelApi 1.9 there is no tintAndShade, and white is taken for no fill.
+ */
+export function fillState(
+  fill: {
+    color?: string | null;
+    pattern?: string | null;
+    tintAndShade?: number | null;
+    patternColor?: string | null;
+    patternTintAndShade?: number | null;
+  },
+  hasTint: boolean,
+): FillState {
+  const { color, pattern } = fill;
+  if (!color || pattern === 'None') return { color: null };
+  if (hasTint ? fill.tintAndShade === null || fill.tintAndShade === undefined : /^#?fff(fff)?$/i.test(color)) return { color: null };
+  const f: FillState = { color };
+  if (fill.tintAndShade) f.tintAndShade = fill.tintAndShade;
+  if (pattern && pattern !== 'Solid') {
+    f.pattern = pattern;
+    if (fill.patternColor) f.patternColor = fill.patternColor;
+    if (fill.patternTintAndShade) f.patternTintAndShade = fill.patternTintAndShade;
+  }
+  return f;
 }
 
-/** Excel reports "no fill" as white with pattern None (1.9) or, before 1.9, as plain white. */
-export function fillState(color: string | undefined, pattern?: string): FillState {
-  if (pattern === 'None' || !color || (pattern === undefined && /^#?fff(fff)?$/i.test(color))) return { color: null };
-  return pattern && pattern !== 'Solid' ? { color, pattern } : { color };
+/** After the sync: what each cell of the read holds now, by address (fills where the host reports them in bulk). */
+export function cellNow(q: QueuedRead, row: number, col: number): CellNow | undefined {
+  const { range } = q;
+  const i = row - range.rowIndex;
+  const j = col - range.columnIndex;
+  if (i < 0 || j < 0 || i >= range.rowCount || j >= range.columnCount) return undefined;
+  const f = formulaOf(range.formulas[i][j], range.values[i][j]);
+  const now: CellNow = { value: cellValue(range.values[i][j]), numberFormat: String(range.numberFormat[i][j] ?? 'General') };
+  if (f) now.formula = f;
+  const fill = q.props?.value[i]?.[j]?.format?.fill;
+  if (fill) now.fill = fillState(fill as Parameters<typeof fillState>[0], true);
+  return now;
+}
+
+/** The addresses of a read's cells from A1 strings, for the planner. */
+export function addressOf(row: number, col: number): string {
+  return a1(row, col);
 }

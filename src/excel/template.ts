@@ -2,10 +2,11 @@
  * The bloc's criteria template the workbook is checked against, kept in one document setting so that the choice
  * travels with the file and the ribbon's Kiểm tra uses the pane's: "builtin:ID", or a loaded template whole.
  */
-import { BUILTIN_PREFIX, decodeChoice, encodeChoice, listBuiltinTemplates, Template, TemplateChoice, templateSize, templateTitle, UserError } from '../engine';
-import { refresh, save } from './backup';
+import { BUILTIN_PREFIX, decodeChoice, encodeChoice, listBuiltinTemplates, Template, TemplateChoice, templateSize, templateTitle } from '../engine';
+import { refusal } from './errors';
+import { KEYS, readSetting, writeSetting } from './settings';
 
-export const TEMPLATE_KEY = 'thidua-mau-tieu-chi';
+export const TEMPLATE_KEY = KEYS.template;
 
 /** What the workbook holds: no template, a usable one, or one that can no longer be read (reasons in Vietnamese). */
 export type StoredTemplate =
@@ -14,9 +15,13 @@ export type StoredTemplate =
   | { kind: 'custom'; template: Template }
   | { kind: 'broken'; errors: string[] };
 
-/** The stored choice as the settings hold it now (no refresh: the pane's own copy right after it saved). */
-export function storedTemplate(): StoredTemplate {
-  const setting = Office.context.document.settings.get(TEMPLATE_KEY) as unknown;
+/** The stored choice as the workbook holds it now. */
+export async function storedTemplate(): Promise<StoredTemplate> {
+  return templateFrom(await readSetting(TEMPLATE_KEY));
+}
+
+/** A stored setting read as a template choice. */
+export function templateFrom(setting: unknown): StoredTemplate {
   if (typeof setting !== 'string' || setting === '') return { kind: 'none' };
   const r = decodeChoice(setting);
   if (!r.ok) return { kind: 'broken', errors: r.errors };
@@ -26,10 +31,7 @@ export function storedTemplate(): StoredTemplate {
 
 /** Keeps the choice in the workbook; null forgets it (the check then holds the sheet against no template). */
 export function saveTemplateChoice(choice: TemplateChoice | null): Promise<void> {
-  const s = Office.context.document.settings;
-  if (choice) s.set(TEMPLATE_KEY, encodeChoice(choice));
-  else s.remove(TEMPLATE_KEY);
-  return save();
+  return writeSetting(TEMPLATE_KEY, choice ? encodeChoice(choice) : null);
 }
 
 
@@ -38,10 +40,9 @@ export function saveTemplateChoice(choice: TemplateChoice | null): Promise<void>
  * stops the check: holding the sheet against nothing while the user believes otherwise would hide findings.
  */
 export async function chosenTemplate(): Promise<Template | undefined> {
-  await refresh();
-  const s = storedTemplate();
+  const s = await storedTemplate();
   if (s.kind === 'broken') {
-    throw new UserError('host-refused', 
+    throw refusal(
       `Không dùng được bảng tiêu chí đã chọn cho bảng tính này (${s.errors[0]}). Mở ngăn Kiểm tra › Tùy chọn để chọn lại. Bảng tính chưa bị thay đổi.`,
     );
   }

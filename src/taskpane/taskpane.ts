@@ -1,4 +1,6 @@
 /** The task pane: Kiểm tra, Xóa đánh dấu, Hoàn tác, the options, and what the check found. */
+// First: before any module defines a zod schema.
+import '../excel/jitless';
 import { chosenTemplate, clearMarks, runCheck, selectCell, undoWrites, userMessage } from '../excel';
 import { addinOptions, PaneOptions, readOptions, saveOptions } from '../excel/options';
 import { checkSentence, clearSentence, templateSentence, undoSentence } from '../excel/summary';
@@ -90,16 +92,25 @@ function applyTheme(): void {
   if (t.controlForegroundColor) root.setProperty('--control-fg', t.controlForegroundColor);
 }
 
-Office.onReady(() => {
+/** The options as the workbook holds them, shown in the pane; a failure leaves the defaults and says why. */
+async function showOptions(): Promise<void> {
+  try {
+    const saved = await readOptions();
+    ui.marks.checked = saved.marks;
+    const radio = document.querySelector<HTMLInputElement>(`input[name="totals"][value="${saved.totals}"]`);
+    if (radio) radio.checked = true;
+  } catch (e) {
+    status(userMessage(e), true);
+  }
+}
+
+Office.onReady(async () => {
   applyTheme();
-  const saved = readOptions();
-  ui.marks.checked = saved.marks;
-  const radio = document.querySelector<HTMLInputElement>(`input[name="totals"][value="${saved.totals}"]`);
-  if (radio) radio.checked = true;
+  await showOptions();
   picker = setUpPicker();
   buttons = [...buttons, setUpInfer(busy)];
   for (const input of document.querySelectorAll<HTMLInputElement>('.options input[name="totals"], #marks')) {
-    input.addEventListener('change', () => void saveOptions(options()));
+    input.addEventListener('change', () => void saveOptions(options()).catch((e: unknown) => status(userMessage(e), true)));
   }
   ui.check.addEventListener('click', () => void check());
   ui.clear.addEventListener('click', () => void busy(async () => clearSentence(await clearMarks())));

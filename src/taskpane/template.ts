@@ -5,6 +5,7 @@
 import { inferTemplate, isUserError, parseTemplateJson, Template, templateSize, templateTitle, templateToJson, UserError } from '../engine';
 import {
   inspectSheet,
+  userMessage,
   pickedChoice,
   pickerEntries,
   PICK_FILE,
@@ -71,7 +72,7 @@ export function setUpPicker(): TemplatePicker {
 
   const keep = (work: () => Promise<void>): void => {
     pending = pending.then(work).catch((e: unknown) => {
-      note.textContent = `Không lưu được lựa chọn vào bảng tính: ${(e as Error)?.message ?? String(e)}`;
+      note.textContent = userMessage(e);
     });
   };
 
@@ -88,7 +89,7 @@ export function setUpPicker(): TemplatePicker {
     errors.hidden = true;
     keep(async () => {
       await saveTemplateChoice(choice);
-      show(storedTemplate());
+      show(await storedTemplate());
     });
   });
 
@@ -103,11 +104,11 @@ export function setUpPicker(): TemplatePicker {
       }
       errors.hidden = true;
       await saveTemplateChoice({ custom: r.template });
-      show(storedTemplate());
+      show(await storedTemplate());
     });
   });
 
-  show(storedTemplate());
+  keep(async () => show(await storedTemplate()));
   return { saved: () => pending };
 }
 

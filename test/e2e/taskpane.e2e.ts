@@ -243,3 +243,83 @@ test('the bloc’s template: chosen, kept in the workbook, used by Kiểm tra; T
   expect(await again.textContent('#template-name')).toContain('Khối Tham mưu - Tổng hợp');
   await again.close();
 }, 30000);
+
+test('the office.js the add-in ships starts under the pane’s Content-Security-Policy', async () => {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  const refused: string[] = [];
+  const off: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+  });
+  await page.route('**/*', (route) => {
+    const u = new URL(route.request().url());
+    if (u.origin !== base) {
+      off.push(u.href);
+      return route.abort();
+    }
+    return route.fallback();
+  });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(`${base}/taskpane.html`);
+  // dist/web/office/office.js, not the test host: Office is defined and onReady answers (outside Office, with no host).
+  const ready = await page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const O = (window as unknown as { Office?: { onReady?: () => Promise<{ host: unknown }> } }).Office;
+        if (!O || typeof O.onReady !== 'function') return resolve('no Office');
+        O.onReady().then((i) => resolve(`ready:${String(i?.host ?? null)}`));
+        setTimeout(() => resolve('onReady pending'), 8000);
+      }),
+  );
+  expect(ready).toMatch(/^ready:|^onReady pending$/);
+  expect(await page.evaluate(() => typeof (window as unknown as { Office?: unknown }).Office)).toBe('object');
+  expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+  expect(refused).toEqual([]);
+  expect(errors).toEqual([]);
+  expect(await page.isHidden('#too-old')).toBe(true);
+  await page.close();
+}, 30000);
+
+test.each([
+  ['a built-in the bundle needs is missing', () => ({ init: 'delete Object.fromEntries;' })],
+  ['the bundle does not parse', () => ({ bundle: 'const broken = ;' })],
+])('where the webview is too old (%s), the pane says so instead of staying blank', async (_what, how) => {
+  const { init, bundle } = how() as { init?: string; bundle?: string };
+  const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
+  await page.route('**/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }));
+  if (bundle) await page.route('**/taskpane.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: bundle }));
+  if (init) await page.addInitScript(init);
+  await page.addInitScript(
+    ([g]) => {
+      (window as unknown as { __THIDUA_SHEET__: unknown }).__THIDUA_SHEET__ = g;
+    },
+    [seed] as const,
+  );
+  await page.goto(`${base}/taskpane.html`);
+  await page.waitForSelector('#too-old:not([hidden])', { timeout: 5000 });
+  expect(await page.textContent('#too-old')).toContain('quá cũ');
+  expect(await page.isVisible('#check')).toBe(false);
+  await page.close();
+});
+
+test('where the webview is too old, the ribbon’s Kiểm tra says so in its result window', async () => {
+  const page = await browser.newPage();
+  await page.route('**/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }));
+  await page.route('**/commands.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: 'const broken = ;' }));
+  await page.goto(`${base}/commands.html`);
+  const dialogs = await page.evaluate(async () => {
+    const h = (window as unknown as { __thiduaHost: { actions: Map<string, (e: { completed: () => void }) => void>; dialogs: string[] } }).__thiduaHost;
+    for (let i = 0; i < 50 && !h.actions.get('thiduaKiemTra'); i++) await new Promise((r) => setTimeout(r, 50));
+    await new Promise<void>((resolve) => h.actions.get('thiduaKiemTra')!({ completed: resolve }));
+    return h.dialogs;
+  });
+  expect(dialogs).toHaveLength(1);
+  expect(dialogs[0]).toMatch(/quá cũ/);
+  await page.close();
+});

@@ -58,13 +58,13 @@ function cellsOf(book: HostWorkbook): string {
 describe('the choice kept in the workbook', () => {
   test('a built-in is stored as one setting and comes back after the file is reopened', async () => {
     const h = hostWithGrid(seed);
-    expect(storedTemplate()).toEqual({ kind: 'none' });
+    expect(await storedTemplate()).toEqual({ kind: 'none' });
     // Saved as the picker saves it: from the entry's value.
-    await saveTemplateChoice(pickedChoice(pickerEntries(storedTemplate()).entries[1].value)!);
+    await saveTemplateChoice(pickedChoice(pickerEntries(await storedTemplate()).entries[1].value)!);
     expect(JSON.parse(h.book.savedSettings!)[TEMPLATE_KEY]).toBe(`builtin:${builtin.id}`);
 
     installHost(h.book); // a reopen: fresh settings read from what was saved
-    const s = storedTemplate();
+    const s = await storedTemplate();
     expect(s.kind).toBe('builtin');
     expect((await chosenTemplate())?.id).toBe(builtin.id);
     expect(templateNote(s)).toContain(builtin.bloc);
@@ -75,7 +75,7 @@ describe('the choice kept in the workbook', () => {
     const t = { ...builtinTemplate(builtin.id)!, id: 'mau-rieng-2022', bloc: 'Khối riêng' };
     await saveTemplateChoice({ custom: t });
     installHost(h.book);
-    expect(storedTemplate()).toEqual({ kind: 'custom', template: t });
+    expect(await storedTemplate()).toEqual({ kind: 'custom', template: t });
 
     await saveTemplateChoice(null);
     installHost(h.book);
@@ -87,7 +87,7 @@ describe('the choice kept in the workbook', () => {
     const h = hostWithGrid(seed);
     h.book.savedSettings = JSON.stringify({ [TEMPLATE_KEY]: 'builtin:khong-co' });
     installHost(h.book);
-    const s = storedTemplate();
+    const s = await storedTemplate();
     expect(s.kind).toBe('broken');
     expect(pickerEntries(s).selected).toBe(PICK_NONE);
     await expect(chosenTemplate()).rejects.toThrow(UserError);

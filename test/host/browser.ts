@@ -23,6 +23,7 @@ const installed = installHost(book, w);
 w.__thiduaHost = {
   book,
   dialogs: installed.dialogs,
+  actions: installed.actions,
   /** What a person sees in a cell: value (formulas evaluated), formula, fill, note, input prompt. */
   cell(address: string) {
     const s = book.activeSheet;

@@ -94,7 +94,9 @@ const SYMBOL_KINDS: Record<string, string> = {
  * Number and symbol: digits, an optional year ("20/2022/"), then "/" or "-" and letter-led segments joined by "/" or
  * "-" ("KH-VP", "KH/ĐU", "CT-TTg", "KH-TKT48"). Not inside another number or word, so dates and "12.400" never match.
  */
-const NUMBER_SYMBOL = /(?<![\p{L}\d.,/-])(\d{1,5})(\/\d{4})?([/-])(\p{L}[\p{L}\d]*(?:[/-][\p{L}\d]+)*)/gu;
+// The first group stands in for a lookbehind (Safari before 16.4 and older webviews cannot parse one): the start or
+// one character that is not part of a number or word, dropped from the match below.
+const NUMBER_SYMBOL = /(^|[^\p{L}\d.,/-])(\d{1,5})(\/\d{4})?([/-])(\p{L}[\p{L}\d]*(?:[/-][\p{L}\d]+)*)/gu;
 
 /** Between the symbol and "ngày": at most two words ("…/TB-UBND tỉnh ngày …"), or "của <issuer>" (handled apart). */
 const BEFORE_DATE = /^(?:\s+(?!ngay\b|cua\b)[^\s\d,;.()]+){0,2}?\s*,?\s*\(?\s*ngay\s*:?\s*/;
@@ -161,11 +163,11 @@ export function parseCitations(raw: string): Citation[] {
   const sentences = sentenceStarts(text);
   const out: Citation[] = [];
   for (const m of text.matchAll(NUMBER_SYMBOL)) {
-    const symbol = m[4];
+    const symbol = m[5];
     if (!/\p{Lu}/u.test(symbol)) continue; // "5/người": a symbol is an abbreviation with capitals
-    const start = m.index!;
-    const end = start + m[0].length;
-    const key = m[0];
+    const start = m.index! + m[1].length;
+    const key = m[0].slice(m[1].length);
+    const end = start + key.length;
     const named = kindBefore(folded, start);
     const kind = named ?? kindOfSymbol(symbol) ?? (symbol.includes('-') || /^\p{Lu}+$/u.test(symbol) ? 'Công văn' : 'Văn bản');
 
@@ -187,7 +189,7 @@ export function parseCitations(raw: string): Citation[] {
     out.push({
       kind,
       kindNamed: named !== undefined,
-      number: m[1],
+      number: m[2],
       key,
       id: citationId(key),
       ...(date ? { date: date.date, dateText: date.text } : {}),
