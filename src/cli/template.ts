@@ -12,7 +12,7 @@ import {
   Template,
   templateToJson,
 } from '../engine';
-import { InputError, saveFile } from '../xlsx/workbook';
+import { InputError, saveFile, SaveOptions } from '../xlsx/workbook';
 
 /** How many schema problems one refusal names: enough to fix, short enough for one line. */
 const MAX_ERRORS = 3;
@@ -72,6 +72,6 @@ export function templateFromReports(file: string, reports: SheetReport[], flags:
 }
 
 /** Writes the template as JSON, atomically, never over the workbook it came from. */
-export async function writeTemplate(out: string, input: string, template: Template): Promise<void> {
-  await saveFile(out, input, (tmp) => fs.writeFile(tmp, templateToJson(template), 'utf8'));
+export async function writeTemplate(out: string, input: string, template: Template, options: SaveOptions = {}): Promise<void> {
+  await saveFile(out, input, (tmp) => fs.writeFile(tmp, templateToJson(template), 'utf8'), options);
 }
