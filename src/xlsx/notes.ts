@@ -84,7 +84,10 @@ export class CommentsEditor {
     const q = (local: string) => qualified(this.root!, local);
     const t = (s: string) => `${startTag(q('t'), { 'xml:space': 'preserve' })}${escapeText(s)}</${q('t')}>`;
     const existing = this.byRef.get(ref.toUpperCase());
-    const fresh = () => `${startTag(q('comment'), { ref, authorId: String(this.author()) })}<${q('text')}>${t(ours)}</${q('text')}></${q('comment')}>`;
+    // As Excel writes its own notes: one run in its note font (some readers take a note's text from runs only).
+    const run = (s: string) =>
+      `<${q('r')}><${q('rPr')}>${startTag(q('sz'), { val: '9' }, true)}${startTag(q('rFont'), { val: 'Tahoma' }, true)}${startTag(q('family'), { val: '2' }, true)}</${q('rPr')}>${t(s)}</${q('r')}>`;
+    const fresh = () => `${startTag(q('comment'), { ref, authorId: String(this.author()) })}<${q('text')}>${run(ours)}</${q('text')}></${q('comment')}>`;
     if (!existing) {
       this.appended.push(fresh());
       return 'added';

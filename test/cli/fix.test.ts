@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 
 import * as path from 'path';
 import { checkSheet, SheetReport } from '../../src/engine';
 import { sheetGrid } from '../../src/xlsx/read';
-import { FILL } from '../../src/xlsx/write';
+import { FILL, marksAfterFix } from '../../src/xlsx/marks';
 import { run, expectRefused } from '../helpers/cli';
 import { FIXTURE_NAMES, FIXTURES, loadExpected } from '../helpers/expected';
 import { table, validBody } from '../helpers/grid';
@@ -38,7 +38,7 @@ async function makeInput(name: string): Promise<{ file: string; report: SheetRep
   notes.getColumn('A').width = 48;
   const ws = wb.getWorksheet('Chấm điểm')!;
   const report = checkSheet(sheetGrid(ws));
-  const marked = report.plan.marks.find((m) => m.severity === 'error')!;
+  const marked = marksAfterFix(report).find((m) => m.severity === 'error')!;
   ws.getCell(marked.cell).note = 'Đã hỏi Khối thi đua';
   const file = path.join(dir(), `${name}-vao.xlsx`);
   await wb.xlsx.writeFile(file);
@@ -116,7 +116,7 @@ describe.each(FIXTURE_NAMES)('thidua fix %s', (name) => {
     expect(notes.getColumn('A').width).toBe(48);
     expect(notes.getCell('B3').value).toBe(42);
     // Cells next to marked ones keep their own look: the fill of one never spreads to cells sharing its style.
-    const marked = new Set(report.plan.marks.map((m) => m.cell));
+    const marked = new Set(marksAfterFix(report).map((m) => m.cell));
     b.eachRow((row) =>
       row.eachCell((c) => {
         if (marked.has(c.address)) return;
@@ -128,16 +128,28 @@ describe.each(FIXTURE_NAMES)('thidua fix %s', (name) => {
 
   it('fills every marked cell by its severity and notes every message, under the user’s own note', () => {
     const ws = outWb.getWorksheet('Chấm điểm')!;
-    expect(report.plan.marks.length).toBeGreaterThan(0);
-    for (const m of report.plan.marks) {
+    expect(marksAfterFix(report).length).toBeGreaterThan(0);
+    for (const m of marksAfterFix(report)) {
       const cell = ws.getCell(m.cell);
       expect([m.cell, (cell.fill as ExcelJS.FillPattern).fgColor?.argb]).toEqual([m.cell, FILL[m.severity]]);
       const note = noteText(cell);
       expect(note).toContain('thidua:');
       for (const msg of m.messages) expect(note).toContain(msg);
     }
-    const userNoted = report.plan.marks.find((m) => m.severity === 'error')!;
+    const userNoted = marksAfterFix(report).find((m) => m.severity === 'error')!;
     expect(noteText(ws.getCell(userNoted.cell))).toMatch(/^Đã hỏi Khối thi đua\n\nthidua:\n/);
+  });
+
+  it('leaves no total it corrected marked as a wrong total', () => {
+    const ws = outWb.getWorksheet('Chấm điểm')!;
+    const corrected = report.findings.filter((f) => f.rule === 'total-mismatch' && report.plan.writes.some((w) => w.cell === f.cell));
+    expect(corrected.length).toBeGreaterThan(0);
+    for (const f of corrected) {
+      const others = report.findings.filter((g) => g.cell === f.cell && g.rule !== 'total-mismatch');
+      const argb = (ws.getCell(f.cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+      if (others.length === 0) expect([f.cell, argb === FILL.error, noteText(ws.getCell(f.cell))]).toEqual([f.cell, false, '']);
+      expect(noteText(ws.getCell(f.cell))).not.toContain(f.message);
+    }
   });
 });
 
