@@ -45,15 +45,16 @@ export function recalcProfile(): string {
 }
 
 /**
- * Converts each file with LibreOffice (one process for all: it is slow to start) into `outDir`, as `format`
+ * Converts each file with LibreOffice (read through `infilter` when given, e.g. "CSV:44,34,76,1": comma, quote, UTF-8, line 1) (one process for all: it is slow to start) into `outDir`, as `format`
  * ("xlsx", "ods", "csv"…). Returns the output paths in the order given; throws with LibreOffice's own words if any
  * file did not convert.
  */
-export function convert(files: string[], outDir: string, format: string, profile = recalcProfile()): string[] {
+export function convert(files: string[], outDir: string, format: string, options: { infilter?: string; profile?: string } = {}): string[] {
+  const profile = options.profile ?? recalcProfile();
   const bin = soffice();
   if (!bin) throw new Error('soffice is not installed');
   mkdirSync(outDir, { recursive: true });
-  const out = execFileSync(bin, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', format, '--outdir', outDir, ...files], {
+  const out = execFileSync(bin, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...(options.infilter ? [`--infilter=${options.infilter}`] : []), '--convert-to', format, '--outdir', outDir, ...files], {
     encoding: 'utf8',
     timeout: 240_000,
     stdio: ['ignore', 'pipe', 'pipe'],
