@@ -1,4 +1,7 @@
 import { checkSheet, hasScoringTable, NoTableError } from '../../src/engine';
+import { QUOTE_MAX } from '../../src/engine/text';
+import { RULES } from '../../src/engine';
+import { finding } from '../../src/engine/rules/rule';
 import { grid, HEADER, Row, set, table, validBody } from '../helpers/grid';
 
 describe('bad input', () => {
@@ -81,5 +84,38 @@ describe('bad input', () => {
     const r = checkSheet(table(body));
     expect(r.criteria.map((c) => c.id)).toEqual(['1', '2', 'total']);
     expect(r.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(['not-a-number@E3', 'missing-evidence@G4']);
+  });
+});
+
+describe('messages quote a cell at most QUOTE_MAX characters', () => {
+  it('finding() quotes any text param cut short in the message, and keeps it whole in params', () => {
+    const text = `Báo cáo ${'rất dài '.repeat(100)}`;
+    const rule = { ...RULES[0], message: (p: Record<string, string | number>) => `${p.cell}: “${p.text}”.` };
+    const f = finding(rule, 4, 4, undefined, { text });
+    expect(f.params.text).toBe(text);
+    const quoted = /“(.*)”/.exec(f.message)![1];
+    expect(quoted.length).toBeLessThanOrEqual(QUOTE_MAX + 1);
+    expect(quoted.endsWith('…')).toBe(true);
+    expect(text.startsWith(quoted.slice(0, -1))).toBe(true);
+  });
+
+  it('long texts in the criterion, score and evidence columns are never quoted whole', () => {
+    const long = (head: string) => `${head} ${'các nhiệm vụ được giao trong năm theo kế hoạch của khối '.repeat(30)}`;
+    const body = validBody();
+    body[1][1] = long('Tiêu chí');
+    body[1][4] = long('1.5');
+    body[2][4] = long('Tạm tính');
+    body[2][6] = long('Đảm bảo theo quy định');
+    body[3][5] = long('60 20 20');
+    const r = checkSheet(table(body));
+    expect(r.findings.length).toBeGreaterThan(3);
+    const texts = body.flat().filter((v): v is string => typeof v === 'string' && v.length > QUOTE_MAX);
+    for (const f of r.findings) {
+      for (const t of texts) {
+        for (let i = 0; i + QUOTE_MAX + 1 <= t.length; i += 7) {
+          expect([f.rule, f.message.includes(t.slice(i, i + QUOTE_MAX + 1))]).toEqual([f.rule, false]);
+        }
+      }
+    }
   });
 });

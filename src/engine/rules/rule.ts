@@ -3,7 +3,7 @@ import { CriteriaMap } from '../criteria';
 import { GridView, a1 } from '../grid';
 import { CheckOptions, Criterion, Finding, RuleCode, ScoreColumn, Severity, TableLayout } from '../model';
 import { Score } from '../numbers';
-import { formatNumber } from '../text';
+import { formatNumber, quoteCell } from '../text';
 import type { SheetEvidence } from '../evidence/collect';
 import type { Conflict } from '../evidence/conflicts';
 import type { TemplateMatch } from '../template/match';
@@ -45,11 +45,14 @@ export interface Rule {
   check(ctx: RuleContext): Finding[];
 }
 
-/** A finding of `rule` at (row, col); numbers in params are written the Vietnamese way in the message. */
+/**
+ * A finding of `rule` at (row, col); numbers in params are written the Vietnamese way in the message, and text is
+ * quoted at most QUOTE_MAX characters long there (the params keep it whole).
+ */
 export function finding(rule: Rule, row: number, col: number, criterion: Criterion | undefined, params: Params): Finding {
   const cell = a1(row, col);
   const shown: Params = { cell };
-  for (const [k, v] of Object.entries(params)) shown[k] = typeof v === 'number' ? formatNumber(v) : v;
+  for (const [k, v] of Object.entries(params)) shown[k] = typeof v === 'number' ? formatNumber(v) : quoteCell(v);
   return {
     rule: rule.code,
     severity: rule.severity,
