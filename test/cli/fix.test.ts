@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { XlsxPackage } from '../../src/xlsx/package';
+import { zip } from '../helpers/zip';
 import * as path from 'path';
 import { checkSheet, SheetReport } from '../../src/engine';
 import { sheetGrid } from '../../src/xlsx/read';
@@ -216,5 +218,32 @@ describe('thidua fix keeps headings merged across the row', () => {
     const ws = (await readWorkbook(out)).getWorksheet('Chấm điểm')!;
     expect(ws.getCell('A3').value).toBe('Nội dung 1: Thực hiện nhiệm vụ chuyên môn');
     expect(ws.getCell('E10').formula).toBe('SUM(E3,E8)');
+  });
+});
+
+describe('thidua fix on a Strict Open XML workbook', () => {
+  it('checks it, and refuses to fix it with one Vietnamese line, writing nothing', async () => {
+    // The rich LibreOffice seed with its workbook part in Strict's namespaces, as Excel's "Strict Open XML" saves it.
+    const rich = path.resolve(__dirname, '../../../shared/real-xlsx/libreoffice__seed-2022-rich.xlsx');
+    const pkg = new XlsxPackage(readFileSync(rich));
+    const strict = zip(
+      pkg.entries.map((e) => {
+        const bytes = pkg.bytes(e.name);
+        if (!/^xl\/(workbook|worksheets\/sheet\d+)\.xml$/.test(e.name)) return { name: e.name, data: bytes };
+        const text = bytes
+          .toString('utf8')
+          .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"')
+          .replace('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"', 'xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"');
+        return { name: e.name, data: Buffer.from(text) };
+      }),
+    );
+    const input = path.join(dir(), 'strict.xlsx');
+    writeFileSync(input, strict);
+    const check = await run('check', input);
+    expect(check.err).toBe('');
+    expect(check.out).toContain('TỔNG CỘNG');
+    const out = path.join(dir(), 'strict-ra.xlsx');
+    expectRefused(await run('fix', input, '-o', out), /^thidua: Không sửa được “strict\.xlsx”: tệp lưu theo chuẩn “Strict Open XML”/);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,6 +1,5 @@
-import { checkSheet, hasScoringTable, NoTableError } from '../../src/engine';
+import { checkSheet, hasScoringTable, NoTableError, RULES } from '../../src/engine';
 import { QUOTE_MAX } from '../../src/engine/text';
-import { RULES } from '../../src/engine';
 import { finding } from '../../src/engine/rules/rule';
 import { grid, HEADER, Row, set, table, validBody } from '../helpers/grid';
 
