@@ -1,5 +1,4 @@
-/** Opens and saves .xlsx files for the CLI, turning every failure into one Vietnamese sentence. */
-import ExcelJS from 'exceljs';
+/** Reads and saves files for the CLI safely, turning every failure into one Vietnamese sentence. */
 import { createWriteStream, promises as fs, rmSync } from 'fs';
 import * as path from 'path';
 import { centralDirectory, entryData, inflatedSize, ZipFormatError } from './zip';
@@ -16,8 +15,9 @@ const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // old .xls, and .xlsx files encrypted with a password
 
 /**
- * Limits that keep a hostile or mistaken file from taking the machine: ExcelJS holds the whole workbook in memory, about
- * twelve times its XML. A 50,000-criterion sheet (far beyond any real one) is a 1.7 MB file of 14 MB XML.
+ * Limits that keep a hostile or mistaken file from taking the machine. thidua holds the file, one part at a time
+ * inflated, and the grids of the sheets it checks (see docs/PERFORMANCE.md for what the bench measures). A 50,000-criterion
+ * sheet (far beyond any real one) is a 1.7 MB file of 14 MB XML.
  */
 export const LIMITS = {
   /** On disk: a real Bảng chấm điểm is tens of KB; room for logos and scans. Checked before reading. */
@@ -81,19 +81,6 @@ export async function readXlsxFile(file: string): Promise<Buffer> {
   return data;
 }
 
-/** The workbook in ExcelJS (kept for comparison in the bench and for tests; the CLI reads parts directly). */
-export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
-  const name = path.basename(file);
-  const data = await readXlsxFile(file);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new InputError(`Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không đọc được.`);
-  }
-  return wb;
-}
-
 /**
  * Judges the zip by its central directory before anything is inflated (sizes, ratios, parts, sheets), then checks that
  * no part inflates to more than it declared, counting as it streams: a bomb is refused without ever being held.
@@ -151,11 +138,6 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-/** Saves to a temporary file beside the target, then renames: never a half-written output. */
-export async function saveWorkbook(wb: ExcelJS.Workbook, out: string, input: string, options: SaveOptions = {}): Promise<void> {
-  await saveFile(out, input, (tmp) => wb.xlsx.writeFile(tmp), options);
 }
 
 export interface SaveOptions {

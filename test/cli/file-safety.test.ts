@@ -306,7 +306,7 @@ describe('thidua fix never leaves a half-written output', () => {
     const out = path.join(dir, 'day', 'ra.xlsx');
     mkdirSync(path.dirname(out), { recursive: true });
     const real = fs.createWriteStream;
-    // ExcelJS writes through fs.createWriteStream: let it write a little, then fail as a full disk does.
+    // The copy is written through fs.createWriteStream: let it write a little, then fail as a full disk does.
     const spy = jest.spyOn(fs, 'createWriteStream').mockImplementation(((p: fs.PathLike, o?: unknown) => {
       const stream = real(p, o as Parameters<typeof real>[1]);
       let written = 0;

@@ -1,6 +1,6 @@
 /** ExcelJS → the engine's grid. Read once; nothing is written here. */
 import ExcelJS from 'exceljs';
-import { CellValue, GridCell, MergedArea, SheetGrid, parseA1 } from '../engine';
+import { CellValue, GridCell, MergedArea, SheetGrid, parseA1 } from '../../src/engine';
 
 /** Plain text of a rich-text or hyperlink value. */
 function textOf(v: unknown): string | undefined {
