@@ -4,6 +4,7 @@
  * not the file: media, other sheets' cells and everything else stay compressed in the file's bytes.
  */
 import * as path from 'path';
+import * as v8 from 'v8';
 import { SheetGrid } from '../engine';
 import { XlsxPackage, SheetEntry } from './package';
 import { FormulaCell, readDateStyles, readSharedStrings, readSheet } from './sheet';
@@ -48,6 +49,7 @@ export class XlsxBook {
   /** The sheet's cells as the engine reads them; its formulas are kept for the stale-result scan. */
   grid(entry: SheetEntry): SheetGrid {
     if (!entry.part) return { name: entry.name, origin: { row: 0, col: 0 }, cells: [], merges: [] };
+    ensureHeap((this.pkg.entry(entry.part)?.size ?? 0) * GRID_BYTES_PER_XML_BYTE, this.fileName);
     const { grid, formulas } = this.guard(() => readSheet(this.pkg.bytes(entry.part!), entry.name, this.options(true)));
     this.formulasBySheet.set(entry.name, formulas);
     return grid;
@@ -108,6 +110,25 @@ export class XlsxBook {
       throw e;
     }
   }
+}
+
+/**
+ * What a grid costs in memory per byte of its sheet XML: about 10 (cell objects, strings), measured on the bench's
+ * 20 MB workbook (docs/PERFORMANCE.md), with room to spare.
+ */
+export const GRID_BYTES_PER_XML_BYTE = 14;
+
+/**
+ * Refuses, before the work, what would not fit in this process's heap: one Vietnamese sentence instead of V8's native
+ * out-of-memory crash, which no JavaScript can catch.
+ */
+export function ensureHeap(need: number, fileName: string): void {
+  const stats = v8.getHeapStatistics();
+  const free = stats.heap_size_limit - stats.used_heap_size;
+  if (need <= free) return;
+  throw new InputError(
+    `Tệp “${fileName}” cần khoảng ${Math.ceil(need / 2 ** 20)} MB bộ nhớ, nhiều hơn ${Math.floor(free / 2 ** 20)} MB còn trống: hãy chép trang chấm điểm sang một tệp mới (hoặc chạy node với --max-old-space-size lớn hơn).`,
+  );
 }
 
 function corrupt(name: string): InputError {

@@ -175,7 +175,9 @@ export function editPackage(book: XlsxBook, plans: SheetPlan[]): { parts: ZipOut
     if (!entry?.part) continue;
     const sheetPart = entry.part;
     const plan = plans.find((p) => p.sheet === name) ?? { sheet: name, writes: [], marks: [] };
-    const sheet = new SheetXml(pkg.text(sheetPart));
+    const staleHere = stale.get(name.toLowerCase()) ?? new Set<string>();
+    const interest = new Set([...plan.writes, ...plan.marks].map((c) => `${c.row},${c.col}`).concat([...staleHere]));
+    const sheet = new SheetXml(pkg.text(sheetPart), interest);
     const marks = plan.marks;
     const styleMap = new Map<string, number>();
     for (const m of marks) styleMap.set(`${m.row},${m.col}`, styles!.withFill(sheet.styleOf(m.row, m.col), FILL[m.severity]));
@@ -215,7 +217,7 @@ export function editPackage(book: XlsxBook, plans: SheetPlan[]): { parts: ZipOut
     }
 
     const writes = plan.writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(w.formula ? { formula: w.formula.replace(/^=/, '') } : {}) }));
-    parts.set(sheetPart, sheet.edit(writes, styleMap, stale.get(name.toLowerCase()) ?? new Set(), legacyDrawingId));
+    parts.set(sheetPart, sheet.edit(writes, styleMap, staleHere, legacyDrawingId));
   }
   if (styles && stylesPart) parts.set(stylesPart, styles.result());
 

@@ -1,7 +1,6 @@
 /** `thidua fix`: the reports' plans applied in place to a copy of the package, saved safely. */
-import * as v8 from 'v8';
 import { SheetReport } from '../engine';
-import { XlsxBook } from './book';
+import { ensureHeap, XlsxBook } from './book';
 import { EditRefusal, editPackage, EditSummary } from './edit';
 import { marksAfterFix } from './marks';
 import { InputError, saveFile, SaveOptions, writeChunks } from './workbook';
@@ -10,26 +9,17 @@ import { writeZip, ZipFormatError } from './zip';
 
 /**
  * What the edit holds at most, per byte of the sheet XML it edits (the text as UTF-16, its parse, the spliced copy,
- * the deflated result) and per byte of the file (input and output buffers). Measured on the bench's workbooks
- * (docs/PERFORMANCE.md), with room to spare.
+ * the deflated result) and per byte of the file (input and output buffers), with room to spare.
  */
-const BYTES_PER_SHEET_BYTE = 12;
-const BYTES_PER_FILE_BYTE = 3;
+const EDIT_BYTES_PER_SHEET_BYTE = 12;
+const EDIT_BYTES_PER_FILE_BYTE = 3;
 
-/** Refuses, before any work, an edit that would not fit in this process's heap: one sentence, never a native crash. */
 function checkMemory(book: XlsxBook, reports: SheetReport[]): void {
   const sheetBytes = reports.reduce((n, r) => {
     const part = book.sheet(r.sheet)?.part;
     return n + (part ? (book.pkg.entry(part)?.size ?? 0) : 0);
   }, 0);
-  const need = sheetBytes * BYTES_PER_SHEET_BYTE + book.pkg.data.length * BYTES_PER_FILE_BYTE;
-  const stats = v8.getHeapStatistics();
-  const free = stats.heap_size_limit - stats.used_heap_size;
-  if (need > free) {
-    throw new InputError(
-      `Tệp “${book.fileName}” cần khoảng ${Math.ceil(need / 2 ** 20)} MB bộ nhớ để sửa, nhiều hơn ${Math.floor(free / 2 ** 20)} MB còn trống: hãy chép trang chấm điểm sang một tệp mới, hoặc chạy với node --max-old-space-size lớn hơn.`,
-    );
-  }
+  ensureHeap(sheetBytes * EDIT_BYTES_PER_SHEET_BYTE + book.pkg.data.length * EDIT_BYTES_PER_FILE_BYTE, book.fileName);
 }
 
 export async function fixFile(

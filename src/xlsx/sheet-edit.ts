@@ -56,7 +56,15 @@ export class SheetXml {
   /** The r:id of the sheet's <legacyDrawing>, when it has one. */
   legacyDrawing?: string;
 
-  constructor(private readonly xml: string) {
+  /**
+   * `interest`: the cells ("row,col") the edit will touch. Only those, their rows' cells and the cells of shared
+   * formulas are kept from the parse: a large sheet whose formulas merely read a total costs its parse, not its cells.
+   */
+  constructor(
+    private readonly xml: string,
+    interest: Set<string>,
+  ) {
+    const interestRows = new Set([...interest].map((k) => Number(k.slice(0, k.indexOf(',')))));
     let row: RowInfo | undefined;
     let cell: CellInfo | undefined;
     let lastRow = -1;
@@ -91,8 +99,8 @@ export class SheetXml {
             const p = position(el.attrs.r);
             lastCol = p ? p.col : lastCol + 1;
             cell = { el, row: row.r, col: lastCol, fText: [] };
-            row.cells.push(cell);
-            this.cells.set(key(row.r, lastCol), cell);
+            if (interestRows.has(row.r)) row.cells.push(cell);
+            if (interest.has(key(row.r, lastCol))) this.cells.set(key(row.r, lastCol), cell);
             break;
           }
           case 'f':
@@ -130,7 +138,7 @@ export class SheetXml {
     return this.cols.find((k) => col >= k.min && col <= k.max)?.style ?? 0;
   }
 
-  /** A cell's formula as the file stores it (shared ones expanded), or undefined. */
+  /** Whether a cell (one of interest) holds a formula. */
   hasFormula(row: number, col: number): boolean {
     return this.cells.get(key(row, col))?.f !== undefined;
   }

@@ -24,7 +24,7 @@ function stringItems(bytes: Buffer | string, item: string): string[] {
       const el = stack[stack.length - 1];
       if (current && el.local === 't' && !stack.some((s) => s.local === 'rPh')) current.push(t);
     },
-  });
+  }, { namespaces: false });
   return out;
 }
 
@@ -187,7 +187,7 @@ export function readSheet(xml: Buffer | string, name: string, o: ReadOptions): {
       else if (el === 'f') cell.f!.push(t);
       else if (el === 't' && stack.some((s) => s.local === 'is') && !stack.some((s) => s.local === 'rPh')) cell.inline.push(t);
     },
-  });
+  }, { namespaces: false });
 
   // The engine wants a merged area's value once, in its first cell.
   for (const m of merges) {
