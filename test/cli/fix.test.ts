@@ -224,7 +224,7 @@ describe('thidua fix keeps headings merged across the row', () => {
 describe('thidua fix on a Strict Open XML workbook', () => {
   it('checks it, and refuses to fix it with one Vietnamese line, writing nothing', async () => {
     // The rich LibreOffice seed with its workbook part in Strict's namespaces, as Excel's "Strict Open XML" saves it.
-    const rich = path.resolve(__dirname, '../../../shared/real-xlsx/libreoffice__seed-2022-rich.xlsx');
+    const rich = path.join(FIXTURES, 'real-xlsx', 'libreoffice__seed-2022-rich.xlsx');
     const pkg = new XlsxPackage(readFileSync(rich));
     const strict = zip(
       pkg.entries.map((e) => {

@@ -4,12 +4,14 @@
  * attachment, as units send them. Built part by part, so that making it costs little.
  */
 import { randomBytes } from 'crypto';
-import { readFileSync, writeFileSync } from 'fs';
+import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { XlsxPackage } from '../../src/xlsx/package';
 import { zip, ZipPart } from './zip';
 
-export const RICH_SEED = path.resolve(__dirname, '../../../shared/real-xlsx/libreoffice__seed-2022-rich.xlsx');
+/** The repository's root, from test/helpers or from the bench's build of it (.bench-build/test/helpers). */
+const ROOT = [path.resolve(__dirname, '../..'), path.resolve(__dirname, '../../..')].find((d) => existsSync(path.join(d, 'package.json')))!;
+export const RICH_SEED = path.join(ROOT, 'test', 'fixtures', 'real-xlsx', 'libreoffice__seed-2022-rich.xlsx');
 
 /** Rows of ten numbers each, every 500th row holding a formula on the scoring sheet's grand total. */
 function bigSheet(rows: number, seed: number): string {

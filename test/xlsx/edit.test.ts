@@ -1,11 +1,11 @@
 /**
- * The in-place editor against workbooks written by Excel and by LibreOffice (../shared/real-xlsx, and two made here
+ * The in-place editor against workbooks written by Excel and by LibreOffice (test/fixtures/real-xlsx, copied from the shared corpus with its licences, and two made here
  * by LibreOffice): plans of writes and marks applied (`thidua fix` itself where the workbook holds a scoring table),
  * then every part compared with the input's: byte-identical unless the edit had to change it, and a changed part
  * differs only in what thidua wrote. Then LibreOffice opens every output and recalculates it.
  */
 import ExcelJS from 'exceljs';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
 import { a1, CellMark, CellWrite, Severity } from '../../src/engine';
 import { XlsxBook } from '../../src/xlsx/book';
@@ -15,14 +15,15 @@ import { XlsxPackage } from '../../src/xlsx/package';
 import { readSheet } from '../../src/xlsx/sheet';
 import { writeZip } from '../../src/xlsx/zip';
 import { run } from '../helpers/cli';
+import { FIXTURES } from '../helpers/expected';
 import { local, Node, nodes, openPackage, partBytes, prune, textOf, tree, unresolved } from '../helpers/package';
 import { convert, describeWithSoffice, soffice } from '../helpers/soffice';
 import { validTable } from '../helpers/grid';
 import { useTempDir, writeXlsx } from '../helpers/xlsx';
 
-const REAL = path.resolve(__dirname, '../../../shared/real-xlsx');
+const REAL = path.join(FIXTURES, 'real-xlsx');
 const dir = useTempDir();
-const realFiles = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.xlsx')) : [];
+const realFiles = readdirSync(REAL).filter((f) => f.endsWith('.xlsx'));
 const LO_SEED = 'libreoffice__seed-2022-rich.xlsx';
 const excelFiles = realFiles.filter((f) => f !== LO_SEED && !f.includes('strict'));
 /** Scoring tables saved by LibreOffice here, when it is installed: from an ExcelJS file and from a CSV. */

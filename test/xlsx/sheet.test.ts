@@ -1,6 +1,6 @@
 /** src/xlsx/sheet: the sheet XML read straight into the engine's grid, against files ExcelJS, Excel and LibreOffice wrote. */
 import ExcelJS from 'exceljs';
-import { existsSync, readdirSync, readFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
 import { checkSheet, GridCell, SheetGrid } from '../../src/engine';
 import { XlsxBook } from '../../src/xlsx/book';
@@ -13,7 +13,7 @@ import { readWorkbook, useTempDir } from '../helpers/xlsx';
 import { xlsxParts, zip } from '../helpers/zip';
 
 const dir = useTempDir();
-const REAL = path.resolve(__dirname, '../../../shared/real-xlsx');
+const REAL = path.join(FIXTURES, 'real-xlsx');
 
 function book(file: string): XlsxBook {
   return new XlsxBook(new XlsxPackage(readFileSync(file)), file);
@@ -129,7 +129,7 @@ describe('src/xlsx/sheet: the sheet XML to the engine grid', () => {
 describe('the direct reader reads what ExcelJS reads', () => {
   const files = [
     ...['seed-2022-converted.xlsx', 'seed-2022-typed.xlsx'].map((f) => path.join(FIXTURES, f)),
-    ...(existsSync(REAL) ? readdirSync(REAL).filter((f) => f.endsWith('.xlsx') && !f.includes('strict')).map((f) => path.join(REAL, f)) : []),
+    ...readdirSync(REAL).filter((f) => f.endsWith('.xlsx') && !f.includes('strict')).map((f) => path.join(REAL, f)),
   ];
   it.each(files.map((f) => [path.basename(f), f]))('%s', async (_name, file) => {
     let wb: ExcelJS.Workbook;
