@@ -7,24 +7,31 @@
 import { CellValue, GridCell, MergedArea, SheetGrid, EMPTY_CELL } from '../engine';
 import { Area, shiftFormula } from './formula';
 import { XlsxPackage } from './package';
-import { walkXml, XmlElement } from './xml';
+import { streamXml, walkXml } from './xml';
 
 /** Text of a shared or inline string item: its <t> runs, without phonetic guides (<rPh>). */
-function stringItems(bytes: Buffer | string, item: string): string[] {
+function stringItems(bytes: Buffer, item: string): string[] {
   const out: string[] = [];
   let current: string[] | undefined;
-  walkXml(bytes, {
-    open: (el) => {
-      if (el.local === item) current = [];
+  let inT = false;
+  let inRPh = 0;
+  streamXml(bytes, {
+    open: (local) => {
+      if (local === item) current = [];
+      else if (local === 't') inT = true;
+      else if (local === 'rPh') inRPh++;
     },
-    close: (el) => {
-      if (el.local === item && current) out.push(current.join(''));
+    close: (local) => {
+      if (local === item && current) {
+        out.push(current.join(''));
+        current = undefined;
+      } else if (local === 't') inT = false;
+      else if (local === 'rPh') inRPh--;
     },
-    text: (t, stack) => {
-      const el = stack[stack.length - 1];
-      if (current && el.local === 't' && !stack.some((s) => s.local === 'rPh')) current.push(t);
+    text: (t) => {
+      if (current && inT && inRPh === 0) current.push(t);
     },
-  }, { namespaces: false });
+  });
   return out;
 }
 
@@ -76,13 +83,24 @@ export interface ReadOptions {
   grid: boolean;
 }
 
+/** "AB12" → 0-based row and column, read by hand (this runs once per cell of every sheet read). */
 function position(ref: string | undefined): { row: number; col: number } | undefined {
   if (!ref) return undefined;
-  const m = /^([A-Z]{1,3})(\d+)$/.exec(ref);
-  if (!m) return undefined;
   let col = 0;
-  for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  let i = 0;
+  for (; i < ref.length && i < 3; i++) {
+    const ch = ref.charCodeAt(i);
+    if (ch < 65 || ch > 90) break;
+    col = col * 26 + (ch - 64);
+  }
+  if (i === 0 || i === ref.length) return undefined;
+  let row = 0;
+  for (let j = i; j < ref.length; j++) {
+    const ch = ref.charCodeAt(j);
+    if (ch < 48 || ch > 57) return undefined;
+    row = row * 10 + (ch - 48);
+  }
+  return row > 0 ? { row: row - 1, col: col - 1 } : undefined;
 }
 
 /** An Excel serial date to yyyy-mm-dd, as ExcelJS turns it into a Date. */
@@ -147,47 +165,73 @@ export function readSheet(xml: Buffer | string, name: string, o: ReadOptions): {
     line[col] = formula !== undefined ? { value, formula: `=${formula}` } : { value };
   };
 
-  walkXml(xml, {
-    open: (el: XmlElement, stack) => {
-      switch (el.local) {
+  // Where the text goes: the innermost of <v>, <f> or an inline string's <t> (outside phonetic runs) we are in.
+  let inV = false;
+  let inF = false;
+  let inIs = 0;
+  let inRPh = 0;
+  let inT = false;
+  let depthRow = false;
+  streamXml(typeof xml === 'string' ? Buffer.from(xml) : xml, {
+    open: (local, attrs) => {
+      switch (local) {
         case 'row': {
-          const r = Number(el.attrs.r);
+          const r = Number(attrs.r);
           row = Number.isInteger(r) && r > 0 ? r - 1 : row + 1;
           col = -1;
+          depthRow = true;
           break;
         }
         case 'c': {
-          if (stack[stack.length - 2]?.local !== 'row') break;
-          const p = position(el.attrs.r);
+          if (!depthRow) break;
+          const p = position(attrs.r);
           col = p ? p.col : col + 1;
           if (p) row = p.row;
-          cell = { t: el.attrs.t ?? 'n', s: Number(el.attrs.s ?? 0), v: [], inline: [] };
+          cell = { t: attrs.t ?? 'n', s: attrs.s === undefined ? 0 : Number(attrs.s), v: [], inline: [] };
           break;
         }
+        case 'v':
+          inV = cell !== undefined;
+          break;
         case 'f':
           if (cell) {
             cell.f = [];
-            cell.fAttrs = el.attrs;
+            cell.fAttrs = attrs;
+            inF = true;
           }
           break;
+        case 'is':
+          inIs++;
+          break;
+        case 'rPh':
+          inRPh++;
+          break;
+        case 't':
+          inT = true;
+          break;
         case 'mergeCell': {
-          const m = el.attrs.ref ? mergeArea(el.attrs.ref) : undefined;
+          const m = attrs.ref ? mergeArea(attrs.ref) : undefined;
           if (m) merges.push(m);
           break;
         }
       }
     },
-    close: (el) => {
-      if (el.local === 'c' && cell) finish();
+    close: (local) => {
+      if (local === 'c' && cell) finish();
+      else if (local === 'v') inV = false;
+      else if (local === 'f') inF = false;
+      else if (local === 'is') inIs--;
+      else if (local === 'rPh') inRPh--;
+      else if (local === 't') inT = false;
+      else if (local === 'row') depthRow = false;
     },
-    text: (t, stack) => {
+    text: (t) => {
       if (!cell) return;
-      const el = stack[stack.length - 1].local;
-      if (el === 'v') cell.v.push(t);
-      else if (el === 'f') cell.f!.push(t);
-      else if (el === 't' && stack.some((s) => s.local === 'is') && !stack.some((s) => s.local === 'rPh')) cell.inline.push(t);
+      if (inV) cell.v.push(t);
+      else if (inF) cell.f!.push(t);
+      else if (inT && inIs > 0 && inRPh === 0) cell.inline.push(t);
     },
-  }, { namespaces: false });
+  });
 
   // The engine wants a merged area's value once, in its first cell.
   for (const m of merges) {

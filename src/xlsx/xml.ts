@@ -167,3 +167,45 @@ export function decodeXml(bytes: Buffer): string {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le');
   return bytes.toString('utf8');
 }
+
+export interface LeanHandlers {
+  /** Local name (prefix dropped) and attributes by qualified name. */
+  open(local: string, attrs: Record<string, string>): void;
+  close(local: string): void;
+  text(text: string): void;
+}
+
+/**
+ * The lean walk for reading large parts: bytes fed to saxes in slices, no namespace processing, no offsets, no
+ * element objects; names by their local part. What a reader that goes by local names needs, at saxes's own speed.
+ */
+export function streamXml(bytes: Buffer, h: LeanHandlers): void {
+  const parser = new SaxesParser({ xmlns: false, position: false });
+  const localOf = (name: string) => {
+    const colon = name.indexOf(':');
+    return colon < 0 ? name : name.slice(colon + 1);
+  };
+  const names: string[] = [];
+  parser.on('opentag', (tag) => {
+    const local = localOf(tag.name);
+    names.push(local);
+    h.open(local, tag.attributes as unknown as Record<string, string>);
+  });
+  parser.on('closetag', () => h.close(names.pop()!));
+  parser.on('text', (t) => names.length > 0 && h.text(t));
+  parser.on('cdata', (t) => names.length > 0 && h.text(t));
+  let error: Error | undefined;
+  parser.on('error', (e) => {
+    error ??= e;
+  });
+  const decoder = new StringDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf16le' : 'utf8');
+  const SLICE = 1 << 20;
+  for (let at = 0; at < bytes.length && !error; at += SLICE) {
+    let text = decoder.write(bytes.subarray(at, at + SLICE));
+    if (at === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    parser.write(text);
+  }
+  if (!error) parser.write(decoder.end());
+  if (!error) parser.close();
+  if (error) throw new XmlError(error.message);
+}
