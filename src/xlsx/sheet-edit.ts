@@ -125,7 +125,7 @@ export class SheetXml {
       text: (t, stack) => {
         if (cell && stack[stack.length - 1] === cell.f) cell.fText.push(t);
       },
-    });
+    }, { namespaces: false }); // names by local part and prefix; the namespaces themselves are never needed here
     if (!this.sheetData) throw new Error('worksheet without sheetData');
   }
 
