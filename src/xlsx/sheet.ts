@@ -7,7 +7,7 @@
 import { CellValue, GridCell, MergedArea, SheetGrid, EMPTY_CELL } from '../engine';
 import { Area, shiftFormula } from './formula';
 import { XlsxPackage } from './package';
-import { streamXml, walkXml } from './xml';
+import { streamXml } from './xml';
 
 /** Text of a shared or inline string item: its <t> runs, without phonetic guides (<rPh>). */
 function stringItems(bytes: Buffer, item: string): string[] {
@@ -53,15 +53,25 @@ export function readDateStyles(pkg: XlsxPackage, stylesPart: string | undefined)
   if (!stylesPart || !pkg.has(stylesPart)) return [];
   const custom = new Map<number, string>();
   const dates: boolean[] = [];
-  walkXml(pkg.bytes(stylesPart), {
-    open: (el, stack) => {
-      if (el.local === 'numFmt') custom.set(Number(el.attrs.numFmtId), el.attrs.formatCode ?? '');
-      if (el.local === 'xf' && stack[stack.length - 2]?.local === 'cellXfs') {
-        const id = Number(el.attrs.numFmtId ?? 0);
+  let inCellXfs = false;
+  let depth = 0;
+  let xfDepth = -1;
+  streamXml(pkg.bytes(stylesPart), {
+    open: (local, attrs) => {
+      depth++;
+      if (local === 'numFmt') custom.set(Number(attrs.numFmtId), attrs.formatCode ?? '');
+      if (local === 'cellXfs') (inCellXfs = true), (xfDepth = depth + 1);
+      if (local === 'xf' && inCellXfs && depth === xfDepth) {
+        const id = Number(attrs.numFmtId ?? 0);
         const code = custom.get(id);
         dates.push(code !== undefined ? isDateFormat(code) : BUILTIN_DATE.has(id));
       }
     },
+    close: (local) => {
+      depth--;
+      if (local === 'cellXfs') inCellXfs = false;
+    },
+    text: () => undefined,
   });
   return dates;
 }

@@ -37,22 +37,19 @@ export class XmlError extends Error {}
 
 /**
  * Walks `xml` once, calling the handlers with offsets into `xml` itself. Offsets are UTF-16 code units, as JavaScript
- * strings count; a byte-order mark is allowed and counted.
+ * strings count; a byte-order mark is allowed and counted. For large parts read by local names, see streamXml.
  */
-export function walkXml(xml: string | Buffer, handlers: XmlHandlers, options: { namespaces?: boolean } = {}): void {
-  // Bytes are fed in slices (no offsets then: start, end and the others are -1): a large sheet is read without its
-  // whole text ever held as one string.
-  const streamed = typeof xml !== 'string';
-  const skip = !streamed && xml.charCodeAt(0) === 0xfeff ? 1 : 0;
+export function walkXml(xml: string, handlers: XmlHandlers, options: { namespaces?: boolean } = {}): void {
+  const skip = xml.charCodeAt(0) === 0xfeff ? 1 : 0;
   // Without namespace processing (twice as fast on a large sheet) names are split at their prefix and `uri` is empty:
   // for readers that go by local names only.
   const namespaces = options.namespaces ?? true;
-  const parser = new SaxesParser({ xmlns: namespaces, position: !streamed });
+  const parser = new SaxesParser({ xmlns: namespaces, position: true });
   const stack: XmlElement[] = [];
   // saxes reports an open or close tag once its ">" is read: the tag starts at the last "<" before that, since "<"
   // may not appear raw inside a tag (attribute values included).
-  const tagStart = () => (streamed ? -1 : xml.lastIndexOf('<', parser.position + skip - 1));
-  const position = () => (streamed ? -1 : parser.position + skip);
+  const tagStart = () => xml.lastIndexOf('<', parser.position + skip - 1);
+  const position = () => parser.position + skip;
   parser.on('opentag', (tag) => {
     let attrs: Record<string, string> = {};
     let local: string;
@@ -105,17 +102,7 @@ export function walkXml(xml: string | Buffer, handlers: XmlHandlers, options: { 
   parser.on('error', (e) => {
     error ??= e;
   });
-  if (typeof xml === 'string') parser.write(skip ? xml.slice(skip) : xml);
-  else {
-    const decoder = new StringDecoder(xml[0] === 0xff && xml[1] === 0xfe ? 'utf16le' : 'utf8');
-    const SLICE = 1 << 20;
-    for (let at = 0; at < xml.length && !error; at += SLICE) {
-      let text = decoder.write(xml.subarray(at, at + SLICE));
-      if (at === 0 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      parser.write(text);
-    }
-    parser.write(decoder.end());
-  }
+  parser.write(skip ? xml.slice(skip) : xml);
   if (!error) parser.close();
   if (error) throw new XmlError(error.message);
 }
@@ -198,6 +185,7 @@ export function streamXml(bytes: Buffer, h: LeanHandlers): void {
   parser.on('error', (e) => {
     error ??= e;
   });
+  // Bytes are fed in 1 MB slices: a large sheet is read without its whole text ever held as one string.
   const decoder = new StringDecoder(bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf16le' : 'utf8');
   const SLICE = 1 << 20;
   for (let at = 0; at < bytes.length && !error; at += SLICE) {
