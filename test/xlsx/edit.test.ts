@@ -363,3 +363,38 @@ describeWithSoffice('LibreOffice opens every output and, recalculating, finds th
     }
   });
 });
+
+describe('edge cases of the package', () => {
+  it('a formula replaced by a value (--values): the calculation chain goes, with its relationship and content type', () => {
+    const input = path.join(REAL, 'xlsx-populate__template.xlsx');
+    const book = new XlsxBook(new XlsxPackage(readFileSync(input)), input);
+    const f = book.formulas()[0];
+    const cell = a1(f.row, f.col);
+    const output = path.join(dir(), 'values.xlsx');
+    applyPlans(input, output, [
+      { sheet: f.sheet, writes: [{ cell, row: f.row, col: f.col, value: 7, previous: { value: null, formula: `=${f.text}` }, criterion: 'x', column: 'tuCham' }], marks: [] },
+    ]);
+    const b = openPackage(output);
+    expect(book.pkg.has('xl/calcChain.xml')).toBe(true);
+    expect(b.has('xl/calcChain.xml')).toBe(false);
+    expect(unresolved(b)).toEqual([]);
+    expect(b.text('[Content_Types].xml')).not.toContain('calcChain');
+    expect(b.text('xl/_rels/workbook.xml.rels')).not.toContain('calcChain');
+  });
+
+  it('a cell whose note is a threaded comment’s fallback keeps it as it is, and still gets its fill', () => {
+    const input = path.join(REAL, 'phpspreadsheet__namespacestd.xlsx');
+    const pkg = new XlsxPackage(readFileSync(input));
+    const book = new XlsxBook(pkg, input);
+    const sheet = book.sheets.find((s) => s.part && pkg.related(s.part, '/comments'))!;
+    const comments = tree(pkg.text(pkg.related(sheet.part!, '/comments')!.part!));
+    const ref = [...nodes(comments)].find((n) => local(n) === 'comment')!.attrs.ref;
+    const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
+    const row = Number(m[2]) - 1;
+    const col = m[1].charCodeAt(0) - 65;
+    const { summary } = editPackage(book, [{ sheet: sheet.name, writes: [], marks: [{ cell: ref, row, col, severity: 'warning', messages: ['Xem lại.'], rules: ['over-cap'] }] }]);
+    expect(summary.notesKept).toEqual([`${sheet.name}!${ref}`]);
+    expect(summary.changed).not.toContain(pkg.related(sheet.part!, '/comments')!.part);
+    expect(summary.changed).toContain(sheet.part);
+  });
+});
