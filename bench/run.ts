@@ -14,7 +14,7 @@ import { Bench, BenchTable } from './table';
 const SOURCE = path.join(ROOT, 'bench');
 const DOC = path.join(ROOT, 'docs', 'PERFORMANCE.md');
 /** The order; any other bench comes after these, by name. */
-const ORDER = ['engine', 'addin', 'pane', 'cli'];
+const ORDER = ['engine', 'addin', 'pane', 'cli', 'fix'];
 
 interface Result {
   name: string;

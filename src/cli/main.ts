@@ -1,10 +1,8 @@
 /** `thidua`: checks and totals Bảng chấm điểm thi đua in .xlsx files. Exit 0 clean, 1 errors found, 2 bad input. */
-import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { checkSheet, CheckOptions, checkWorkbook, isUserError, SheetReport, templateSize, templateTitle, UserError } from '../engine';
-import { sheetGrid } from '../xlsx/read';
-import { applyPlan } from '../xlsx/write';
-import { openWorkbook, saveWorkbook } from '../xlsx/workbook';
+import { openBook, XlsxBook } from '../xlsx/book';
+import { fixFile } from '../xlsx/fix';
 import { parseArgs, ParsedArgs } from './args';
 import { formatJson, formatText } from './format';
 import { formatRefsJson, formatRefsText } from './refs';
@@ -18,13 +16,14 @@ Cách dùng:
       --year: năm được chấm, khi tiêu đề bảng không ghi “NĂM …” hoặc ghi sai.
       Với --template, đối chiếu điểm chuẩn, điểm thưởng và các tiêu chí với bảng tiêu chí của khối:
       MẪU là tệp mẫu .json hoặc mẫu có sẵn, ví dụ builtin:quang-ngai-2022.
-  thidua fix TỆP.xlsx -o TỆP-RA.xlsx [--sheet TÊN] [--values] [--template MẪU]
+  thidua fix TỆP.xlsx -o TỆP-RA.xlsx [--sheet TÊN] [--values] [--template MẪU] [--force]
       Ghi một bản sao: các ô tổng được tính lại (công thức, hoặc giá trị với --values),
-      ô có vấn đề được tô màu và ghi chú. Tệp gốc không bao giờ bị thay đổi.
+      ô có vấn đề được tô màu và ghi chú; mọi phần khác của tệp giữ nguyên từng byte.
+      Tệp gốc không bao giờ bị thay đổi; TỆP-RA đã có chỉ bị ghi đè khi có --force.
   thidua refs TỆP.xlsx [--sheet TÊN] [--format text|json] [--year NĂM]
       Liệt kê các văn bản được dẫn trong cột giải trình: loại, số và ký hiệu, ngày, cơ quan ban hành,
       các ô dẫn văn bản đó; nêu rõ văn bản nào bị ghi hai ngày khác nhau.
-  thidua template TỆP.xlsx -o MẪU.json [--sheet TÊN] [--bloc "TÊN KHỐI"] [--year NĂM]
+  thidua template TỆP.xlsx -o MẪU.json [--sheet TÊN] [--bloc "TÊN KHỐI"] [--year NĂM] [--force]
       Tạo mẫu tiêu chí từ bảng: điểm chuẩn, điểm thưởng, các mức “(N điểm)”, các mục con.
 
 Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.`;
@@ -36,9 +35,9 @@ export interface Io {
 
 const KNOWN_FLAGS: Record<string, string[]> = {
   check: ['--sheet', '--format', '--values', '--template', '--year'],
-  fix: ['--sheet', '-o', '--output', '--values', '--template', '--year'],
+  fix: ['--sheet', '-o', '--output', '--values', '--template', '--year', '--force'],
   refs: ['--sheet', '--format', '--year'],
-  template: ['--sheet', '-o', '--output', '--bloc', '--year'],
+  template: ['--sheet', '-o', '--output', '--bloc', '--year', '--force'],
 };
 
 function flag(args: ParsedArgs, name: string): string | undefined {
@@ -47,24 +46,24 @@ function flag(args: ParsedArgs, name: string): string | undefined {
 }
 
 /** The sheets to check: the one named, or every visible sheet that holds a scoring table, held together. */
-function checkFile(wb: ExcelJS.Workbook, file: string, sheet: string | undefined, options: CheckOptions): SheetReport[] {
+function checkFile(book: XlsxBook, sheet: string | undefined, options: CheckOptions): SheetReport[] {
   if (sheet !== undefined) {
-    const ws = wb.getWorksheet(sheet);
-    if (!ws) {
-      const names = wb.worksheets.map((w) => `“${w.name}”`).join(', ');
-      throw new UserError('no-sheet', `Tệp “${path.basename(file)}” không có trang “${sheet}”. Các trang: ${names || '(không có)'}.`);
+    const entry = book.sheet(sheet);
+    if (!entry) {
+      const names = book.sheets.map((w) => `“${w.name}”`).join(', ');
+      throw new UserError('no-sheet', `Tệp “${book.fileName}” không có trang “${sheet}”. Các trang: ${names || '(không có)'}.`);
     }
-    return [checkSheet(sheetGrid(ws), options)];
+    return [checkSheet(book.grid(entry), options)];
   }
-  // Every visible sheet is checked; one without a scoring table (a cover page, a list of units) is passed over.
-  const grids = wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined).map(sheetGrid);
+  // Every visible worksheet is checked; one without a scoring table (a cover page, a list of units) is passed over.
+  const grids = book.sheets.filter((s) => s.state === 'visible' && s.part !== undefined).map((s) => book.grid(s));
   try {
     return checkWorkbook(grids, options).reports;
   } catch (e) {
     if (!(isUserError(e) && e.code === 'no-table')) throw e;
     throw new UserError(
       'no-table',
-      `Tệp “${path.basename(file)}” không có bảng chấm điểm: không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm.`,
+      `Tệp “${book.fileName}” không có bảng chấm điểm: không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm.`,
     );
   }
 }
@@ -95,9 +94,9 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (command === 'template') {
     const out = flag(args, '-o') ?? flag(args, '--output');
     if (!out) throw new UserError('bad-input', 'Thiếu tệp mẫu ra: thidua template TỆP.xlsx -o mau.json');
-    const wb = await openWorkbook(file);
-    const template = templateFromReports(file, checkFile(wb, file, sheet, options), { bloc: flag(args, '--bloc'), year: flag(args, '--year') });
-    await writeTemplate(out, file, template);
+    const book = await openBook(file);
+    const template = templateFromReports(file, checkFile(book, sheet, options), { bloc: flag(args, '--bloc'), year: flag(args, '--year') });
+    await writeTemplate(out, file, template, { force: args.flags.has('--force') });
     io.out(`Đã ghi mẫu “${out}”: ${templateTitle(template)}, ${templateSize(template)}.`);
     io.out('Hãy đọc lại tệp mẫu (tên khối, các mức điểm, quy tắc tổng hợp) trước khi gửi cho các đơn vị.');
     return 0;
@@ -106,7 +105,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (command === 'refs') {
     const format = flag(args, '--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
-    const reports = checkFile(await openWorkbook(file), file, sheet, options);
+    const reports = checkFile(await openBook(file), sheet, options);
     io.out(format === 'json' ? formatRefsJson(file, reports) : formatRefsText(file, reports));
     return 0;
   }
@@ -114,22 +113,22 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (command === 'check') {
     const format = flag(args, '--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
-    const wb = await openWorkbook(file);
-    const reports = checkFile(wb, file, sheet, options);
+    const reports = checkFile(await openBook(file), sheet, options);
     io.out(format === 'json' ? formatJson(file, reports) : formatText(file, reports));
     return reports.some((r) => r.counts.error > 0) ? 1 : 0;
   }
 
   const out = flag(args, '-o') ?? flag(args, '--output');
   if (!out) throw new UserError('bad-input', 'Thiếu tệp ra: thidua fix TỆP.xlsx -o TỆP-RA.xlsx (tệp gốc không bao giờ bị ghi đè).');
-  const wb = await openWorkbook(file);
-  const reports = checkFile(wb, file, sheet, options);
-  for (const r of reports) applyPlan(wb.getWorksheet(r.sheet)!, r);
-  await saveWorkbook(wb, out, file);
+  const book = await openBook(file);
+  const reports = checkFile(book, sheet, options);
+  const fixed = await fixFile(book, reports, out, { force: args.flags.has('--force') });
   io.out(formatText(file, reports));
   const writes = reports.reduce((k, r) => k + r.plan.writes.length, 0);
-  const marks = reports.reduce((k, r) => k + r.plan.marks.length, 0);
-  io.out(`\nĐã ghi “${out}”: ${writes} ô tổng được tính lại, ${marks} ô được đánh dấu. Tệp gốc giữ nguyên.`);
+  io.out(`\nĐã ghi “${out}”: ${writes} ô tổng được tính lại, ${fixed.marks} ô được đánh dấu. Tệp gốc giữ nguyên.`);
+  if (fixed.summary.stale > 0) {
+    io.out(`${fixed.summary.stale} công thức khác đọc các ô tổng này: Excel và LibreOffice sẽ tính lại khi mở tệp.`);
+  }
   return reports.some((r) => r.counts.error > 0) ? 1 : 0;
 }
 

@@ -1,19 +1,8 @@
 /** The CLI's side of criteria templates: load one (built-in or file), write one inferred from a sheet. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import {
-  BUILTIN_PREFIX,
-  builtinTemplate,
-  inferTemplate,
-  listBuiltinTemplates,
-  isUserError,
-  parseTemplateJson,
-  SheetReport,
-  Template,
-  templateToJson,
-  UserError,
-} from '../engine';
-import { saveFile } from '../xlsx/workbook';
+import { BUILTIN_PREFIX, builtinTemplate, inferTemplate, isUserError, listBuiltinTemplates, parseTemplateJson, SheetReport, Template, templateToJson, UserError } from '../engine';
+import { saveFile, SaveOptions } from '../xlsx/workbook';
 
 /** How many schema problems one refusal names: enough to fix, short enough for one line. */
 const MAX_ERRORS = 3;
@@ -73,6 +62,6 @@ export function templateFromReports(file: string, reports: SheetReport[], flags:
 }
 
 /** Writes the template as JSON, atomically, never over the workbook it came from. */
-export async function writeTemplate(out: string, input: string, template: Template): Promise<void> {
-  await saveFile(out, input, (tmp) => fs.writeFile(tmp, templateToJson(template), 'utf8'));
+export async function writeTemplate(out: string, input: string, template: Template, options: SaveOptions = {}): Promise<void> {
+  await saveFile(out, input, (tmp) => fs.writeFile(tmp, templateToJson(template), 'utf8'), options);
 }

@@ -86,3 +86,11 @@ export function excerpt(s: string, max = 60): string {
   const space = cut.lastIndexOf(' ');
   return `${(space > max / 2 ? cut.slice(0, space) : cut).trim()}…`;
 }
+
+/** The most of a cell's text a message quotes: enough to recognise the cell, never a page of it. */
+export const QUOTE_MAX = 120;
+
+/** A cell's text as a message quotes it: cleaned, and cut on a word boundary past QUOTE_MAX characters. */
+export function quoteCell(text: string): string {
+  return excerpt(text, QUOTE_MAX);
+}

@@ -1,17 +1,16 @@
-/** Opens and saves .xlsx files for the CLI, turning every failure into one Vietnamese sentence. */
-import ExcelJS from 'exceljs';
-import { promises as fs } from 'fs';
-import * as path from 'path';
+/** Reads and saves files for the CLI safely, turning every failure into one Vietnamese sentence. */
 import { isUserError, UserError } from '../engine';
+import { createWriteStream, promises as fs, rmSync } from 'fs';
+import * as path from 'path';
 import { centralDirectory, entryData, inflatedSize, ZipFormatError } from './zip';
-
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // old .xls, and .xlsx files encrypted with a password
 
 /**
- * Limits that keep a hostile or mistaken file from taking the machine: ExcelJS holds the whole workbook in memory, about
- * twelve times its XML. A 50,000-criterion sheet (far beyond any real one) is a 1.7 MB file of 14 MB XML.
+ * Limits that keep a hostile or mistaken file from taking the machine. thidua holds the file, one part at a time
+ * inflated, and the grids of the sheets it checks (see docs/PERFORMANCE.md for what the bench measures). A 50,000-criterion
+ * sheet (far beyond any real one) is a 1.7 MB file of 14 MB XML.
  */
 export const LIMITS = {
   /** On disk: a real Bảng chấm điểm is tens of KB; room for logos and scans. Checked before reading. */
@@ -29,14 +28,19 @@ export const LIMITS = {
 
 const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
-export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
+/**
+ * The file's bytes, once every check that needs no parsing has passed: a regular file (never a device or a pipe, which
+ * could be endless), within the size limits, a zip and no bomb. One Vietnamese sentence for each refusal.
+ */
+export async function readXlsxFile(file: string): Promise<Buffer> {
   const name = path.basename(file);
   let data: Buffer;
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new UserError('bad-input', `“${file}” là một thư mục, không phải tệp .xlsx.`);
+    if (!stat.isFile()) throw new UserError('bad-input', `“${file}” không phải tệp thường (có thể là thiết bị hoặc đường ống): thidua chỉ đọc tệp .xlsx.`);
     if (stat.size > LIMITS.fileBytes) {
-      throw new UserError('bad-input', 
+      throw new UserError('too-large', 
         `Tệp “${name}” nặng ${MB(stat.size)}, quá giới hạn ${MB(LIMITS.fileBytes)} của thidua (một bảng chấm điểm chỉ vài trăm KB): hãy chép trang chấm điểm sang một tệp mới.`,
       );
     }
@@ -67,13 +71,7 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
     throw new UserError('bad-input', `Tệp “${name}” không phải tệp Excel .xlsx (có thể là .csv hoặc tệp khác được đổi đuôi).`);
   }
   await inspectZip(data, name);
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw new UserError('bad-input', `Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không đọc được.`);
-  }
-  return wb;
+  return data;
 }
 
 /**
@@ -135,18 +133,56 @@ async function sameFile(a: string, b: string): Promise<boolean> {
   }
 }
 
-/** Saves to a temporary file beside the target, then renames: never a half-written output. */
-export async function saveWorkbook(wb: ExcelJS.Workbook, out: string, input: string): Promise<void> {
-  await saveFile(out, input, (tmp) => wb.xlsx.writeFile(tmp));
+export interface SaveOptions {
+  /** Replace an existing regular file (the CLI's --force); without it an existing output is refused. */
+  force?: boolean;
 }
 
-/** Writes `out` through `write(tmp)` and a rename, refusing to overwrite `input`; failures become one Vietnamese sentence. */
-export async function saveFile(out: string, input: string, write: (tmp: string) => Promise<void>): Promise<void> {
+/** Writes chunks to `file` through one stream: memory holds the chunks already made, never a second copy. */
+export function writeChunks(file: string, chunks: Buffer[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const stream = createWriteStream(file);
+    stream.on('error', reject);
+    stream.on('finish', () => resolve());
+    let i = 0;
+    const more = () => {
+      while (i < chunks.length) if (!stream.write(chunks[i++])) return void stream.once('drain', more);
+      stream.end();
+    };
+    more();
+  });
+}
+
+/**
+ * Writes `out` through `write(tmp)` and a rename, refusing to overwrite `input` (or, without --force, any existing
+ * file) and anything but a regular file; an interrupt (Ctrl+C, SIGTERM) while writing removes the temporary file.
+ * Failures become one Vietnamese sentence.
+ */
+export async function saveFile(out: string, input: string, write: (tmp: string) => Promise<void>, options: SaveOptions = {}): Promise<void> {
   const target = path.resolve(out);
   if (target === path.resolve(input) || (await sameFile(target, input))) {
     throw new UserError('bad-output', 'Tệp ra phải khác tệp vào: thidua không bao giờ ghi đè tệp gốc. Hãy chọn tên khác với -o.');
   }
+  const existing = await fs.lstat(target).catch(() => undefined);
+  if (existing?.isSymbolicLink()) {
+    throw new UserError('bad-output', `Không ghi được tệp “${out}”: đó là một liên kết (symlink); hãy ghi ra một tệp thường.`);
+  }
+  if (existing && !existing.isDirectory() && !existing.isFile()) {
+    throw new UserError('bad-output', `Không ghi được tệp “${out}”: đó không phải tệp thường (thiết bị hoặc đường ống).`);
+  }
+  if (existing?.isFile() && !options.force) {
+    throw new UserError('bad-output', `Tệp “${out}” đã có: thidua không ghi đè khi chưa được phép. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`);
+  }
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+  const cleanup = (signal: NodeJS.Signals) => {
+    try {
+      rmSync(tmp, { force: true });
+    } finally {
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+  };
+  process.once('SIGINT', cleanup);
+  process.once('SIGTERM', cleanup);
   try {
     await fs.mkdir(path.dirname(target), { recursive: true });
     await write(tmp);
@@ -166,5 +202,8 @@ export async function saveFile(out: string, input: string, write: (tmp: string) 
               ? 'ổ đĩa đã đầy'
               : (e as Error).message;
     throw new UserError('bad-output', `Không ghi được tệp “${out}”: ${why}.`);
+  } finally {
+    process.removeListener('SIGINT', cleanup);
+    process.removeListener('SIGTERM', cleanup);
   }
 }

@@ -14,6 +14,12 @@ export interface ZipEntry {
   /** Offset of the entry's local header. */
   offset: number;
   encrypted: boolean;
+  /** General-purpose flags and CRC-32, as the central directory gives them. */
+  flags: number;
+  crc: number;
+  /** Where the entry's central directory record starts, and its length: copied as they are when the entry is kept. */
+  central: number;
+  centralLength: number;
 }
 
 const EOCD = 0x06054b50;
@@ -86,18 +92,128 @@ export function centralDirectory(data: Buffer): ZipEntry[] {
       }
       x += 4 + len;
     }
-    entries.push({ name, method, compressedSize, size: entrySize, offset, encrypted: (flags & 1) === 1 });
+    entries.push({
+      name,
+      method,
+      compressedSize,
+      size: entrySize,
+      offset,
+      encrypted: (flags & 1) === 1,
+      flags,
+      crc: data.readUInt32LE(p + 16),
+      central: p,
+      centralLength: end - p,
+    });
     p = end;
   }
   return entries;
 }
 
-/** The entry's compressed bytes, found through its local header. */
-export function entryData(data: Buffer, e: ZipEntry): Buffer {
+/** Where the entry's compressed bytes start, found through its local header. */
+function dataStart(data: Buffer, e: ZipEntry): number {
   if (e.offset + 30 > data.length || data.readUInt32LE(e.offset) !== LOCAL) throw new ZipFormatError(`no local header for ${e.name}`);
   const from = e.offset + 30 + data.readUInt16LE(e.offset + 26) + data.readUInt16LE(e.offset + 28);
   if (from + e.compressedSize > data.length) throw new ZipFormatError(`${e.name} is cut short`);
+  return from;
+}
+
+/** The entry's compressed bytes, found through its local header. */
+export function entryData(data: Buffer, e: ZipEntry): Buffer {
+  const from = dataStart(data, e);
   return data.subarray(from, from + e.compressedSize);
+}
+
+/** The entry's bytes, inflated; sizes were judged before (see inspectZip), so this holds one part at a time. */
+export function entryBytes(data: Buffer, e: ZipEntry): Buffer {
+  const raw = entryData(data, e);
+  if (e.method === 0) return raw;
+  if (e.method !== 8) throw new ZipFormatError(`${e.name}: compression method ${e.method}`);
+  try {
+    return zlib.inflateRawSync(raw, { maxOutputLength: Math.max(e.size, 1) });
+  } catch (err) {
+    throw new ZipFormatError(`${e.name}: ${(err as Error).message}`);
+  }
+}
+
+/**
+ * The entry exactly as it sits in the file: local header, compressed bytes and data descriptor. Copied as they are,
+ * a part thidua need not change keeps every byte, compressed or not.
+ */
+export function entryRecord(data: Buffer, e: ZipEntry): Buffer {
+  let end = dataStart(data, e) + e.compressedSize;
+  if (e.flags & 8) {
+    // A data descriptor follows: optional signature, CRC, then 32-bit sizes (64-bit ones only in zip64 files, refused by size).
+    end += data.readUInt32LE(end) === 0x08074b50 ? 16 : 12;
+  }
+  if (end > data.length) throw new ZipFormatError(`${e.name} is cut short`);
+  return data.subarray(e.offset, end);
+}
+
+/** A part to write: either kept (its original records copied) or new bytes, deflated here. */
+export type ZipOut = { kept: ZipEntry } | { name: string; bytes: Buffer; like?: ZipEntry };
+
+/** DOS date and time of 1980-01-01 00:00, which Office's packager writes on every entry. */
+const DOS_EPOCH = { time: 0, date: (0 << 9) | (1 << 5) | 1 };
+
+/**
+ * Writes a zip of `parts` in order, as chunks for a stream. Kept parts are their original local records and central
+ * records byte for byte (only the offset of the local header is new); new or changed parts are deflated, dated as the
+ * part they replace (or 1980-01-01), without data descriptors.
+ */
+export function writeZip(source: Buffer, parts: ZipOut[]): Buffer[] {
+  const chunks: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const p of parts) {
+    if ('kept' in p) {
+      const record = entryRecord(source, p.kept);
+      const central = Buffer.from(source.subarray(p.kept.central, p.kept.central + p.kept.centralLength));
+      if (central.readUInt32LE(42) === 0xffffffff) throw new ZipFormatError(`${p.kept.name}: zip64 offset`);
+      central.writeUInt32LE(offset, 42);
+      chunks.push(record);
+      centrals.push(central);
+      offset += record.length;
+      continue;
+    }
+    const name = Buffer.from(p.name, 'utf8');
+    const deflated = zlib.deflateRawSync(p.bytes);
+    const crc = zlib.crc32(p.bytes) >>> 0;
+    const time = p.like ? source.readUInt16LE(p.like.central + 12) : DOS_EPOCH.time;
+    const date = p.like ? source.readUInt16LE(p.like.central + 14) : DOS_EPOCH.date;
+    const utf8 = /[^\x20-\x7e]/.test(p.name) ? 0x800 : 0;
+    // The fields a local header and its central record share, in the same order (from "version needed" on).
+    const common = Buffer.alloc(26);
+    common.writeUInt16LE(20, 0);
+    common.writeUInt16LE(utf8, 2);
+    common.writeUInt16LE(8, 4);
+    common.writeUInt16LE(time, 6);
+    common.writeUInt16LE(date, 8);
+    common.writeUInt32LE(crc, 10);
+    common.writeUInt32LE(deflated.length, 14);
+    common.writeUInt32LE(p.bytes.length, 18);
+    common.writeUInt16LE(name.length, 22);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    common.copy(local, 4);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(CENTRAL, 0);
+    central.writeUInt16LE(p.like ? source.readUInt16LE(p.like.central + 4) : 45, 4);
+    common.copy(central, 6);
+    central.writeUInt32LE(offset, 42);
+    chunks.push(local, name, deflated);
+    centrals.push(central, name);
+    offset += 30 + name.length + deflated.length;
+  }
+  const size = centrals.reduce((n, b) => n + b.length, 0);
+  const count = parts.length;
+  if (count > 0xfffe || offset > 0xfffffffe) throw new ZipFormatError('too large for a 32-bit zip');
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(count, 8);
+  end.writeUInt16LE(count, 10);
+  end.writeUInt32LE(size, 12);
+  end.writeUInt32LE(offset, 16);
+  return [...chunks, ...centrals, end];
 }
 
 /**

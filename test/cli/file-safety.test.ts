@@ -16,6 +16,7 @@ import fs, {
   writeSync,
 } from 'fs';
 import * as path from 'path';
+import { execFileSync, spawn } from 'child_process';
 import { LIMITS } from '../../src/xlsx/workbook';
 import { expectRefused, run } from '../helpers/cli';
 import { FIXTURES } from '../helpers/expected';
@@ -305,7 +306,7 @@ describe('thidua fix never leaves a half-written output', () => {
     const out = path.join(dir, 'day', 'ra.xlsx');
     mkdirSync(path.dirname(out), { recursive: true });
     const real = fs.createWriteStream;
-    // ExcelJS writes through fs.createWriteStream: let it write a little, then fail as a full disk does.
+    // The copy is written through fs.createWriteStream: let it write a little, then fail as a full disk does.
     const spy = jest.spyOn(fs, 'createWriteStream').mockImplementation(((p: fs.PathLike, o?: unknown) => {
       const stream = real(p, o as Parameters<typeof real>[1]);
       let written = 0;
@@ -358,4 +359,82 @@ describe('thidua fix never leaves a half-written output', () => {
     expect(r.code).toBe(1);
     expect(readdirSync(path.dirname(out))).toEqual(['ra.xlsx']);
   });
+});
+
+describe('non-regular files are refused before anything is read or written', () => {
+  it(
+    'a device (/dev/zero) as input: refused at once, never read',
+    async () => {
+      const before = process.memoryUsage().rss;
+      expectRefused(await run('check', '/dev/zero'), /“\/dev\/zero” không phải tệp thường/);
+      expect(rssGrowthMb(before)).toBeLessThan(60);
+    },
+    QUICK,
+  );
+
+  it(
+    'a FIFO as input: refused without opening it (opening would wait for a writer forever)',
+    async () => {
+      const fifo = path.join(dir, 'ong.xlsx');
+      execFileSync('mkfifo', [fifo]);
+      expectRefused(await run('fix', fifo, '-o', path.join(dir, 'ong-ra.xlsx')), /“.*ong\.xlsx” không phải tệp thường/);
+      expect(existsSync(path.join(dir, 'ong-ra.xlsx'))).toBe(false);
+    },
+    QUICK,
+  );
+
+  it(
+    'a FIFO or a device as output: refused, nothing written there',
+    async () => {
+      const fifo = path.join(dir, 'ong-ra2.xlsx');
+      execFileSync('mkfifo', [fifo]);
+      expectRefused(await run('fix', SEED, '-o', fifo), /Không ghi được tệp “.*ong-ra2\.xlsx”: đó không phải tệp thường/);
+      expectRefused(await run('fix', SEED, '-o', '/dev/null', '--force'), /Không ghi được tệp “\/dev\/null”: đó không phải tệp thường/);
+      expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    },
+    QUICK,
+  );
+});
+
+describe('thidua fix never overwrites an existing file unasked', () => {
+  it('refuses -o onto an existing file, and replaces it with --force', async () => {
+    const out = path.join(dir, 'da-co.xlsx');
+    writeFileSync(out, 'tệp của người dùng');
+    expectRefused(await run('fix', SEED, '-o', out), /Tệp “.*da-co\.xlsx” đã có: thidua không ghi đè khi chưa được phép\. .*--force/);
+    expect(readFileSync(out, 'utf8')).toBe('tệp của người dùng');
+    const r = await run('fix', SEED, '-o', out, '--force');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(1);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('--force still never writes over the input', async () => {
+    const input = path.join(dir, 'goc-force.xlsx');
+    fs.copyFileSync(SEED, input);
+    const before = readFileSync(input);
+    expectRefused(await run('fix', input, '-o', input, '--force'), /Tệp ra phải khác tệp vào/);
+    expect(readFileSync(input).equals(before)).toBe(true);
+  });
+});
+
+describe('an interrupted fix leaves no temporary file', () => {
+  it.each(['SIGINT', 'SIGTERM'] as const)('%s while the copy is being written: the temporary file is removed', async (signal) => {
+    const out = path.join(dir, `ngat-${signal}.xlsx`);
+    // The real saveFile (dist/, built by test/global-setup.js) with a write that starts the file and never finishes.
+    const script = `
+      const fs = require('fs');
+      const { saveFile } = require(${JSON.stringify(path.resolve(__dirname, '../../dist/xlsx/workbook.js'))});
+      saveFile(process.argv[1], process.argv[2], (tmp) => { fs.writeFileSync(tmp, 'nửa tệp'); process.stdout.write(tmp + '\\n'); return new Promise(() => setInterval(() => {}, 1000)); });`;
+    const child = spawn(process.execPath, ['-e', script, out, SEED], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const tmp = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => resolve(d.toString().trim()));
+      child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    expect(existsSync(tmp)).toBe(true);
+    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    child.kill(signal);
+    expect(await exit).toBe(signal === 'SIGINT' ? 130 : 143);
+    expect(existsSync(tmp)).toBe(false);
+    expect(existsSync(out)).toBe(false);
+  }, 20_000);
 });

@@ -1,9 +1,11 @@
 import ExcelJS from 'exceljs';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync } from 'fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
+import { XlsxPackage } from '../../src/xlsx/package';
+import { zip } from '../helpers/zip';
 import * as path from 'path';
 import { checkSheet, SheetReport } from '../../src/engine';
-import { sheetGrid } from '../../src/xlsx/read';
-import { FILL } from '../../src/xlsx/write';
+import { sheetGrid } from '../helpers/exceljs-grid';
+import { FILL, marksAfterFix } from '../../src/xlsx/marks';
 import { run, expectRefused } from '../helpers/cli';
 import { FIXTURE_NAMES, FIXTURES, loadExpected } from '../helpers/expected';
 import { table, validBody } from '../helpers/grid';
@@ -38,7 +40,7 @@ async function makeInput(name: string): Promise<{ file: string; report: SheetRep
   notes.getColumn('A').width = 48;
   const ws = wb.getWorksheet('Chấm điểm')!;
   const report = checkSheet(sheetGrid(ws));
-  const marked = report.plan.marks.find((m) => m.severity === 'error')!;
+  const marked = marksAfterFix(report).find((m) => m.severity === 'error')!;
   ws.getCell(marked.cell).note = 'Đã hỏi Khối thi đua';
   const file = path.join(dir(), `${name}-vao.xlsx`);
   await wb.xlsx.writeFile(file);
@@ -116,7 +118,7 @@ describe.each(FIXTURE_NAMES)('thidua fix %s', (name) => {
     expect(notes.getColumn('A').width).toBe(48);
     expect(notes.getCell('B3').value).toBe(42);
     // Cells next to marked ones keep their own look: the fill of one never spreads to cells sharing its style.
-    const marked = new Set(report.plan.marks.map((m) => m.cell));
+    const marked = new Set(marksAfterFix(report).map((m) => m.cell));
     b.eachRow((row) =>
       row.eachCell((c) => {
         if (marked.has(c.address)) return;
@@ -128,16 +130,28 @@ describe.each(FIXTURE_NAMES)('thidua fix %s', (name) => {
 
   it('fills every marked cell by its severity and notes every message, under the user’s own note', () => {
     const ws = outWb.getWorksheet('Chấm điểm')!;
-    expect(report.plan.marks.length).toBeGreaterThan(0);
-    for (const m of report.plan.marks) {
+    expect(marksAfterFix(report).length).toBeGreaterThan(0);
+    for (const m of marksAfterFix(report)) {
       const cell = ws.getCell(m.cell);
       expect([m.cell, (cell.fill as ExcelJS.FillPattern).fgColor?.argb]).toEqual([m.cell, FILL[m.severity]]);
       const note = noteText(cell);
       expect(note).toContain('thidua:');
       for (const msg of m.messages) expect(note).toContain(msg);
     }
-    const userNoted = report.plan.marks.find((m) => m.severity === 'error')!;
+    const userNoted = marksAfterFix(report).find((m) => m.severity === 'error')!;
     expect(noteText(ws.getCell(userNoted.cell))).toMatch(/^Đã hỏi Khối thi đua\n\nthidua:\n/);
+  });
+
+  it('leaves no total it corrected marked as a wrong total', () => {
+    const ws = outWb.getWorksheet('Chấm điểm')!;
+    const corrected = report.findings.filter((f) => f.rule === 'total-mismatch' && report.plan.writes.some((w) => w.cell === f.cell));
+    expect(corrected.length).toBeGreaterThan(0);
+    for (const f of corrected) {
+      const others = report.findings.filter((g) => g.cell === f.cell && g.rule !== 'total-mismatch');
+      const argb = (ws.getCell(f.cell).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb;
+      if (others.length === 0) expect([f.cell, argb === FILL.error, noteText(ws.getCell(f.cell))]).toEqual([f.cell, false, '']);
+      expect(noteText(ws.getCell(f.cell))).not.toContain(f.message);
+    }
   });
 });
 
@@ -204,5 +218,32 @@ describe('thidua fix keeps headings merged across the row', () => {
     const ws = (await readWorkbook(out)).getWorksheet('Chấm điểm')!;
     expect(ws.getCell('A3').value).toBe('Nội dung 1: Thực hiện nhiệm vụ chuyên môn');
     expect(ws.getCell('E10').formula).toBe('SUM(E3,E8)');
+  });
+});
+
+describe('thidua fix on a Strict Open XML workbook', () => {
+  it('checks it, and refuses to fix it with one Vietnamese line, writing nothing', async () => {
+    // The rich LibreOffice seed with its workbook part in Strict's namespaces, as Excel's "Strict Open XML" saves it.
+    const rich = path.join(FIXTURES, 'real-xlsx', 'libreoffice__seed-2022-rich.xlsx');
+    const pkg = new XlsxPackage(readFileSync(rich));
+    const strict = zip(
+      pkg.entries.map((e) => {
+        const bytes = pkg.bytes(e.name);
+        if (!/^xl\/(workbook|worksheets\/sheet\d+)\.xml$/.test(e.name)) return { name: e.name, data: bytes };
+        const text = bytes
+          .toString('utf8')
+          .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"')
+          .replace('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"', 'xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"');
+        return { name: e.name, data: Buffer.from(text) };
+      }),
+    );
+    const input = path.join(dir(), 'strict.xlsx');
+    writeFileSync(input, strict);
+    const check = await run('check', input);
+    expect(check.err).toBe('');
+    expect(check.out).toContain('TỔNG CỘNG');
+    const out = path.join(dir(), 'strict-ra.xlsx');
+    expectRefused(await run('fix', input, '-o', out), /^thidua: Không sửa được “strict\.xlsx”: tệp lưu theo chuẩn “Strict Open XML”/);
+    expect(existsSync(out)).toBe(false);
   });
 });

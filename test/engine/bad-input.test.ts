@@ -1,4 +1,6 @@
-import { checkSheet, hasScoringTable, UserError } from '../../src/engine';
+import { checkSheet, hasScoringTable, sayer, UserError } from '../../src/engine';
+import { QUOTE_MAX } from '../../src/engine/text';
+import { defineRule } from '../../src/engine/rules/rule';
 import { grid, HEADER, Row, set, table, validBody } from '../helpers/grid';
 
 describe('bad input', () => {
@@ -81,5 +83,42 @@ describe('bad input', () => {
     const r = checkSheet(table(body));
     expect(r.criteria.map((c) => c.id)).toEqual(['1', '2', 'total']);
     expect(r.findings.map((f) => `${f.rule}@${f.cell}`)).toEqual(['not-a-number@E3', 'missing-evidence@G4']);
+  });
+});
+
+describe('messages quote a cell at most QUOTE_MAX characters', () => {
+  it('a rule’s message quotes any text of its data cut short, and the data keeps it whole', () => {
+    const text = `Báo cáo ${'rất dài '.repeat(100)}`;
+    const rule = defineRule<{ quote: { text: string } }>()({
+      meta: { code: 'probe', severity: 'info', title: 'Thử', description: 'Quy tắc thử.', tags: ['evidence'] },
+      messages: { quote: (d) => `“${d.text}”.` },
+      check: () => undefined,
+    });
+    const f = rule.finding({ row: 4, col: 4 }, 'quote', { text }, sayer(() => undefined)());
+    expect(f.data.text).toBe(text);
+    const quoted = /“(.*)”/.exec(f.message)![1];
+    expect(quoted.length).toBeLessThanOrEqual(QUOTE_MAX + 1);
+    expect(quoted.endsWith('…')).toBe(true);
+    expect(text.startsWith(quoted.slice(0, -1))).toBe(true);
+  });
+
+  it('long texts in the criterion, score and evidence columns are never quoted whole', () => {
+    const long = (head: string) => `${head} ${'các nhiệm vụ được giao trong năm theo kế hoạch của khối '.repeat(30)}`;
+    const body = validBody();
+    body[1][1] = long('Tiêu chí');
+    body[1][4] = long('1.5');
+    body[2][4] = long('Tạm tính');
+    body[2][6] = long('Đảm bảo theo quy định');
+    body[3][5] = long('60 20 20');
+    const r = checkSheet(table(body));
+    expect(r.findings.length).toBeGreaterThan(3);
+    const texts = body.flat().filter((v): v is string => typeof v === 'string' && v.length > QUOTE_MAX);
+    for (const f of r.findings) {
+      for (const t of texts) {
+        for (let i = 0; i + QUOTE_MAX + 1 <= t.length; i += 7) {
+          expect([f.rule, f.message.includes(t.slice(i, i + QUOTE_MAX + 1))]).toEqual([f.rule, false]);
+        }
+      }
+    }
   });
 });

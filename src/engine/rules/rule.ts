@@ -7,6 +7,7 @@ import { CriteriaMap } from '../criteria';
 import { GridView, a1 } from '../grid';
 import { CheckOptions, Criterion, DataValue, Finding, FindingData, ScoreColumn, Severity, TableLayout } from '../model';
 import { Score } from '../numbers';
+import { quoteCell } from '../text';
 import type { SheetEvidence } from '../evidence/collect';
 import type { Conflict } from '../evidence/conflicts';
 import type { TemplateMatch } from '../template/match';
@@ -84,6 +85,13 @@ export interface Rule<Code extends string, M extends MessageData<M>> extends Rul
   finding<Id extends keyof M & string>(at: At, messageId: Id, data: M[Id], say: Say): Finding;
 }
 
+/** The data as a message quotes it: no text longer than QUOTE_MAX characters of a cell; `data` keeps it whole. */
+function quoted<D extends object>(data: D): D {
+  const out = { ...data };
+  for (const k of Object.keys(out) as (keyof D)[]) if (typeof out[k] === 'string') out[k] = quoteCell(out[k] as string) as D[keyof D];
+  return out;
+}
+
 /**
  * Declares a rule: `defineRule<{ messageId: Data }>()({ meta, messages, check })`. The data of each message is given,
  * the code is inferred, so `report(at, 'wrongId', …)`, a missing field or a message without its words is a compile error.
@@ -104,7 +112,7 @@ export function defineRule<M extends MessageData<M>>() {
       ...(at.criterion ? { criterion: at.criterion.id } : {}),
       // Every field is a DataValue (the constraint on M); an interface only lacks the index signature to say so.
       data: data as FindingData,
-      message: spec.messages[messageId](data, say),
+      message: spec.messages[messageId](quoted(data as M[Id] & object), say),
     });
     return {
       meta: spec.meta,

@@ -1,6 +1,6 @@
 /** ExcelJS → the engine's grid. Read once; nothing is written here. */
 import ExcelJS from 'exceljs';
-import { CellValue, GridCell, MergedArea, SheetGrid, parseRange } from '../engine';
+import { CellValue, GridCell, MergedArea, SheetGrid, parseA1 } from '../../src/engine';
 
 /** Plain text of a rich-text or hyperlink value. */
 function textOf(v: unknown): string | undefined {
@@ -53,6 +53,11 @@ export function sheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
     }
     cells.push(out);
   }
-  const merges: MergedArea[] = ((ws.model as { merges?: string[] }).merges ?? []).map(parseRange);
+  const merges: MergedArea[] = ((ws.model as { merges?: string[] }).merges ?? []).map((range) => {
+    const [from, to] = range.split(':');
+    const a = parseA1(from);
+    const b = parseA1(to ?? from);
+    return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+  });
   return { name: ws.name, origin: { row: 0, col: 0 }, cells, merges };
 }
