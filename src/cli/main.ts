@@ -9,6 +9,7 @@ import { parseArgs, ParsedArgs } from './args';
 import { formatJson, formatText } from './format';
 import { formatRefsJson, formatRefsText } from './refs';
 import { loadTemplate, templateFromReports, writeTemplate } from './template';
+import { tonghop } from './tonghop';
 
 export const USAGE = `thidua: kiểm tra Bảng chấm điểm thi đua
 
@@ -26,6 +27,10 @@ Cách dùng:
       các ô dẫn văn bản đó; nêu rõ văn bản nào bị ghi hai ngày khác nhau.
   thidua template TỆP.xlsx -o MẪU.json [--sheet TÊN] [--bloc "TÊN KHỐI"] [--year NĂM]
       Tạo mẫu tiêu chí từ bảng: điểm chuẩn, điểm thưởng, các mức “(N điểm)”, các mục con.
+  thidua tonghop TỆP.xlsx… | THƯ-MỤC -o TONG-HOP.xlsx [--template MẪU] [--quy-che KHOI.json] [--force]
+      Bảng tổng hợp của khối: mỗi trang có bảng chấm điểm là một đơn vị; xếp hạng theo điểm sau kiểm tra
+      (điểm Khối chấm nếu có), đồng hạng khi bằng điểm; với --quy-che: xếp loại, phá hòa, chỉ tiêu khen.
+      Tệp không đọc được được ghi là “không đọc được”, các tệp khác vẫn được tổng hợp.
 
 Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.`;
 
@@ -39,6 +44,7 @@ const KNOWN_FLAGS: Record<string, string[]> = {
   fix: ['--sheet', '-o', '--output', '--values', '--template', '--year'],
   refs: ['--sheet', '--format', '--year'],
   template: ['--sheet', '-o', '--output', '--bloc', '--year'],
+  tonghop: ['-o', '--output', '--template', '--quy-che', '--force', '--bloc', '--year'],
 };
 
 function flag(args: ParsedArgs, name: string): string | undefined {
@@ -90,6 +96,25 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (!known) throw new InputError(`Không có lệnh “${command}”. Các lệnh: ${Object.keys(KNOWN_FLAGS).join(', ')}. Xem: thidua --help`);
   for (const f of args.flags.keys()) {
     if (!known.includes(f)) throw new InputError(`Lệnh “${command}” không có tuỳ chọn “${f}”. Xem: thidua --help`);
+  }
+  if (command === 'tonghop') {
+    const out = flag(args, '-o') ?? flag(args, '--output');
+    if (!out) throw new InputError('Thiếu tệp tổng hợp ra: thidua tonghop THƯ-MỤC -o TONG-HOP.xlsx');
+    const templateRef = flag(args, '--template');
+    const year = flag(args, '--year');
+    if (year !== undefined && !/^\d{4}$/.test(year.trim())) throw new InputError(`--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
+    return tonghop(
+      {
+        inputs: args.positional,
+        out,
+        force: args.flags.has('--force'),
+        template: templateRef !== undefined ? await loadTemplate(templateRef) : undefined,
+        rulesFile: flag(args, '--quy-che'),
+        bloc: flag(args, '--bloc'),
+        year: year !== undefined ? Number(year.trim()) : undefined,
+      },
+      io,
+    );
   }
   const file = args.positional[0];
   if (!file) throw new InputError(`Thiếu tên tệp .xlsx. Ví dụ: thidua ${command} bang-cham-diem.xlsx`);

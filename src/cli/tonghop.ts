@@ -1,0 +1,175 @@
+/**
+ * `thidua tonghop FILES… | DIR -o TONG-HOP.xlsx [--template MẪU] [--quy-che KHOI.json] [--force]`: the bloc leader's
+ * summary. Every sheet that holds a scoring table is one unit; a file that cannot be read is listed as not read and the
+ * others are still summed. Input files are only read; the summary is a new workbook.
+ */
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { checkSheet, formatNumber, NoTableError, Template } from '../engine';
+import { BlocInput, BlocRanking, BlocRules, changeText, parseBlocRulesJson, planSummary, rankBloc, unitScores } from '../engine/bloc';
+import { sheetGrid } from '../xlsx/read';
+import { summaryWorkbook } from '../xlsx/summary';
+import { InputError, openWorkbook, saveFile } from '../xlsx/workbook';
+
+const MAX_ERRORS = 3;
+/** The summary workbook says so in its properties: a later run over the same folder passes it over. */
+const SUMMARY_MARKER = 'thidua-tong-hop';
+
+export interface TonghopOptions {
+  inputs: string[];
+  out: string;
+  force: boolean;
+  template?: Template;
+  rulesFile?: string;
+  bloc?: string;
+  year?: number;
+}
+
+/** Reads and checks a rules file; a bad one is an InputError naming the field. */
+export async function loadBlocRules(file: string): Promise<{ rules: BlocRules; warnings: string[] }> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`Không tìm thấy tệp quy chế “${file}”.`);
+    if (code === 'EISDIR') throw new InputError(`“${file}” là một thư mục, không phải tệp quy chế .json.`);
+    throw new InputError(`Không đọc được tệp quy chế “${file}”.`);
+  }
+  const r = parseBlocRulesJson(text);
+  if (r.ok) return { rules: r.rules, warnings: r.warnings };
+  const more = r.errors.length > MAX_ERRORS ? ` (và ${r.errors.length - MAX_ERRORS} lỗi khác)` : '';
+  throw new InputError(`Tệp quy chế “${path.basename(file)}” không hợp lệ: ${r.errors.slice(0, MAX_ERRORS).join('; ')}${more}.`);
+}
+
+/** The .xlsx files named, a folder's .xlsx files (by name, lock files "~$…" and hidden files left out), the output excepted. */
+async function listFiles(inputs: string[], out: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    let stat;
+    try {
+      stat = await fs.stat(input);
+    } catch {
+      files.push(input); // listed as not read, with the reason openWorkbook gives
+      continue;
+    }
+    if (stat.isDirectory()) {
+      const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort((a, b) => a.localeCompare(b, 'vi'));
+      if (names.length === 0) throw new InputError(`Thư mục “${input}” không có tệp .xlsx nào.`);
+      files.push(...names.map((n) => path.join(input, n)));
+    } else files.push(input);
+  }
+  const target = path.resolve(out);
+  return files.filter((f, i) => path.resolve(f) !== target && files.indexOf(f) === i);
+}
+
+/** Every unit of every file, or the file as not read. */
+export async function readBloc(files: string[], template: Template | undefined): Promise<BlocInput[]> {
+  const inputs: BlocInput[] = [];
+  for (const file of files) {
+    let wb;
+    try {
+      wb = await openWorkbook(file);
+    } catch (e) {
+      if (e instanceof InputError) {
+        inputs.push({ kind: 'unread', file, reason: e.message });
+        continue;
+      }
+      throw e;
+    }
+    if (wb.subject === SUMMARY_MARKER) continue; // an earlier summary, not a unit
+    const sheets = wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined);
+    const found: BlocInput[] = [];
+    const checked = sheets.flatMap((ws) => {
+      const grid = sheetGrid(ws);
+      try {
+        return [{ grid, report: checkSheet(grid, { template }) }];
+      } catch (e) {
+        if (e instanceof NoTableError) return [];
+        throw e;
+      }
+    });
+    for (const { grid, report } of checked) {
+      found.push({ kind: 'unit', unit: unitScores(report, grid, { file, onlySheetOfFile: checked.length === 1, template }) });
+    }
+    if (found.length === 0) {
+      inputs.push({ kind: 'unread', file, reason: `Tệp “${path.basename(file)}” không có bảng chấm điểm (không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm).` });
+    } else inputs.push(...found);
+  }
+  return inputs;
+}
+
+const num = (v: number | undefined) => (v === undefined ? '–' : formatNumber(v));
+
+/** The ranking as the terminal shows it: one line per unit, aligned. */
+export function formatRanking(ranking: BlocRanking): string {
+  const head = ['Hạng', 'Đơn vị', 'Tự chấm', 'Sau KT', 'Khối chấm', 'Hạng TC', 'Thay đổi', 'Xếp loại', 'Đề nghị'];
+  const rows = ranking.units.map((r) => [
+    `${r.rank}${r.tiedWith.length > 0 ? '=' : ''}`,
+    r.unit.name,
+    num(r.unit.tuCham),
+    num(r.unit.checked),
+    num(r.unit.khoiCham),
+    String(r.selfRank),
+    changeText(r.change),
+    r.band ?? (r.outsideBands ? '(ngoài mức)' : ''),
+    r.award ?? r.notProposed ?? '',
+  ]);
+  const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(width[i] - [...c].length)).join('  ').trimEnd();
+  const out = [line(head), width.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  if (ranking.units.some((r) => r.tiedWith.length > 0)) out.push('(= đồng hạng)');
+  for (const r of ranking.units) if (r.brokenBy) out.push(`  “${r.unit.name}”: đồng hạng ${r.rank}, thứ tự xét ${r.place} theo ${r.brokenBy}.`);
+  for (const a of ranking.awards) {
+    out.push(`${a.name}: chỉ tiêu ${a.quotaText}; đề nghị ${a.awarded.length > 0 ? a.awarded.join(', ') : 'không có'}${a.open > 0 ? `; còn ${a.open} suất (đồng hạng ở ngưỡng)` : ''}.`);
+  }
+  for (const u of ranking.unread) out.push(`Không đọc được: ${path.basename(u.file)}${u.sheet ? ` › ${u.sheet}` : ''}: ${u.reason}`);
+  for (const n of ranking.notes) out.push(`Lưu ý: ${n}`);
+  return out.join('\n');
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.stat(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The year the units' titles name most often. */
+function commonYear(inputs: BlocInput[]): number | undefined {
+  const count = new Map<number, number>();
+  for (const i of inputs) if (i.kind === 'unit' && i.unit.year !== undefined) count.set(i.unit.year, (count.get(i.unit.year) ?? 0) + 1);
+  return [...count.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0];
+}
+
+export async function tonghop(o: TonghopOptions, io: { out(t: string): void; err(t: string): void }): Promise<number> {
+  if (o.inputs.length === 0) throw new InputError('Thiếu tệp hoặc thư mục của các đơn vị. Ví dụ: thidua tonghop bang-cac-don-vi/ -o TONG-HOP.xlsx');
+  const rules = o.rulesFile !== undefined ? await loadBlocRules(o.rulesFile) : undefined;
+  const files = await listFiles(o.inputs, o.out);
+  const target = path.resolve(o.out);
+  if ((await exists(o.out)) && !o.force) {
+    throw new InputError(`Tệp “${o.out}” đã có: thêm --force để ghi đè, hoặc chọn tên khác với -o.`);
+  }
+  for (const f of files) if (path.resolve(f) === target) throw new InputError('Tệp ra phải khác các tệp vào: hãy chọn tên khác với -o.');
+  const inputs = await readBloc(files, o.template);
+  if (!inputs.some((i) => i.kind === 'unit')) {
+    const why = inputs.flatMap((i) => (i.kind === 'unread' ? [i.reason] : [])).slice(0, 2).join(' ');
+    throw new InputError(`Không đọc được bảng chấm điểm của đơn vị nào. ${why}`.trim());
+  }
+  const ranking = rankBloc(inputs, rules?.rules);
+  const year = o.year ?? rules?.rules.nam ?? commonYear(inputs);
+  const plan = planSummary(ranking, { rules: rules?.rules, template: o.template, bloc: o.bloc, year });
+  const wb = summaryWorkbook(plan);
+  await saveFile(o.out, files[0] ?? o.out, (tmp) => wb.xlsx.writeFile(tmp));
+  for (const w of rules?.warnings ?? []) io.err(`thidua: lưu ý: ${w}`);
+  const units = ranking.units.length;
+  io.out(`${plan.title}${plan.sheets[0] && (o.bloc ?? rules?.rules.khoi ?? o.template?.bloc) ? ` — ${o.bloc ?? rules?.rules.khoi ?? o.template?.bloc}` : ''}`);
+  io.out(`${units} đơn vị${ranking.unread.length > 0 ? `, ${ranking.unread.length} tệp không đọc được` : ''}. Xếp hạng theo điểm sau kiểm tra (điểm Khối chấm nếu có).`);
+  io.out('');
+  io.out(formatRanking(ranking));
+  io.out('');
+  io.out(`Đã ghi “${o.out}”: trang Tổng hợp, Theo tiêu chí và ${units} trang kết quả của từng đơn vị. Các tệp của đơn vị giữ nguyên.`);
+  return 0;
+}
