@@ -18,6 +18,7 @@
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { builtinTemplate, flattenTemplate } from '../../src/engine';
 import { writeBloc } from '../helpers/bloc';
 import { expectRefused, run } from '../helpers/cli';
 import { hasSoffice, recalcWithLibreOffice, storedFormulas } from '../helpers/soffice';
@@ -98,7 +99,9 @@ describe('thidua tonghop on a bloc of eight units', () => {
   test('checked scores, ranks, ties, rank changes, bands and awards, as worked out by hand', async () => {
     const ws = (await readWorkbook(out)).getWorksheet('Tổng hợp')!;
     const rows = rowsOf(ws);
-    // Final order: by rank, ties split by the rules' "fewer errors" (Sở Nội vụ 0 errors before Sở Tư pháp's 1).
+    // Final order: by rank, ties split by the rules' "fewer errors": Sở Nội vụ (0) before Sở Tư pháp (4: E9 over
+    // its cap, and E7, E6, E40 that add it up over theirs); Sở Tài chính (0), Sở Y tế (3), Sở Công Thương (4: E13 text, and
+    // the three totals that no longer add up).
     expect(rows.map((r) => [r.donVi, r.tuCham, r.checked, r.khoiCham, r.score, r.rank, r.selfRank, r.change])).toEqual([
       ['Sở Nội vụ', 993, 993, null, 993, 1, 3, 'lên 2 bậc'],
       ['Sở Tư pháp', 1003, 993, null, 993, 1, 2, 'lên 1 bậc'],
@@ -114,6 +117,7 @@ describe('thidua tonghop on a bloc of eight units', () => {
     expect([5, 6, 7, 8, 9, 10, 11, 12].map((r) => stored.get(`L${r}`)!.value)).toEqual(['đồng hạng', 'đồng hạng', '', '', 'đồng hạng', 'đồng hạng', 'đồng hạng', '']);
     expect([5, 6, 7, 8, 9, 10, 11, 12].map((r) => stored.get(`H${r}`)!.value)).toEqual([0, -10, 7, -20, 0, -3, -10, -18]);
     expect(rows.every((r) => r.diemChuan === 1000)).toBe(true);
+    expect(rows.map((r) => r.loi)).toEqual([0, 4, 0, 2, 0, 3, 4, 0]);
     // Bands of the example rules: Xuất sắc ≥ 990, Tốt [970, 990).
     expect(rows.map((r) => r.xepLoai)).toEqual(['Xuất sắc', 'Xuất sắc', 'Xuất sắc', 'Tốt', 'Tốt', 'Tốt', 'Tốt', 'Tốt']);
     // Cờ: 1, Xuất sắc only → Sở Nội vụ. Bằng khen: 30% of 8 = 2.4, rounded down: 2 → Sở Tư pháp, then Sở Xây dựng is
@@ -199,6 +203,22 @@ describe('thidua tonghop on a bloc of eight units', () => {
     expect(shown(ws.getCell(row, 5))).toBe(60);
     expect((ws.getCell(row, 5).fill as ExcelJS.FillPattern).fgColor?.argb).toBe('FFFFC7CE');
     expect((ws.getCell(row, 4).fill as ExcelJS.FillPattern | undefined)?.fgColor?.argb).not.toBe('FFFFC7CE');
+  });
+
+  test('with the bloc’s template, Theo tiêu chí follows the template’s rows; the checked scores hold', async () => {
+    const withTemplate = path.join(dir(), 'mau.xlsx');
+    const r = await run('tonghop', path.join(dir(), 'khoi'), '-o', withTemplate, '--template', 'builtin:quang-ngai-2022');
+    expect(r.code).toBe(0);
+    const wb = await readWorkbook(withTemplate);
+    expect(rowsOf(wb.getWorksheet('Tổng hợp')!).map((x) => x.checked)).toEqual([993, 993, 983, 988, 983, 983, 983, 993]);
+    const ws = wb.getWorksheet('Theo tiêu chí')!;
+    expect(String(shown(ws.getCell('A3')))).toMatch(/ghép theo mẫu tiêu chí của khối/);
+    const template = flattenTemplate(builtinTemplate('builtin:quang-ngai-2022')!);
+    const texts: unknown[] = [];
+    for (let row = 5; shown(ws.getCell(row, 2)) !== null && shown(ws.getCell(row, 2)) !== undefined; row++) texts.push(shown(ws.getCell(row, 2)));
+    // Every template row, in the template's order, then TỔNG CỘNG.
+    expect(texts.slice(0, template.length)).toEqual(template.map((n) => n.text));
+    expect(texts).toHaveLength(template.length + 1);
   });
 
   test('one sheet per unit with its findings; names within Excel’s limits; print-ready', async () => {

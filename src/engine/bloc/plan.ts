@@ -307,7 +307,8 @@ function theoTieuChi(matrix: CriteriaMatrix, opts: PlanOptions, names: string[])
   matrix.rows.forEach((r, i) => {
     const row = HEAD + 1 + i;
     put(row, 0, r.tt, 'text');
-    put(row, 1, r.label === r.text ? r.text : `${r.label}: ${r.text}`, 'wrap');
+    // The TT column and the section rows place an item; its text alone reads as the unit's own table does.
+    put(row, 1, r.text || r.label, 'wrap');
     put(row, 2, r.cap ?? null, 'number');
     r.values.forEach((v, j) => put(row, 3 + j, v.value ?? null, v.mark ?? 'number'));
   });
