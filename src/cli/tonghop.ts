@@ -3,12 +3,13 @@
  * summary. Every sheet that holds a scoring table is one unit; a file that cannot be read is listed as not read and the
  * others are still summed. Input files are only read; the summary is a new workbook.
  */
+import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { checkSheet, formatNumber, NoTableError, Template } from '../engine';
 import { BlocInput, BlocRanking, BlocRules, changeText, parseBlocRulesJson, planSummary, rankBloc, unitScores } from '../engine/bloc';
 import { sheetGrid } from '../xlsx/read';
-import { summaryWorkbook } from '../xlsx/summary';
+import { SUMMARY_ZIP, summaryWorkbook } from '../xlsx/summary';
 import { InputError, openWorkbook, saveFile } from '../xlsx/workbook';
 
 const MAX_ERRORS = 3;
@@ -162,7 +163,7 @@ export async function tonghop(o: TonghopOptions, io: { out(t: string): void; err
   const year = o.year ?? rules?.rules.nam ?? commonYear(inputs);
   const plan = planSummary(ranking, { rules: rules?.rules, template: o.template, bloc: o.bloc, year });
   const wb = summaryWorkbook(plan);
-  await saveFile(o.out, files[0] ?? o.out, (tmp) => wb.xlsx.writeFile(tmp));
+  await saveFile(o.out, files[0] ?? o.out, (tmp) => wb.xlsx.writeFile(tmp, SUMMARY_ZIP as unknown as Partial<ExcelJS.XlsxWriteOptions>));
   for (const w of rules?.warnings ?? []) io.err(`thidua: lưu ý: ${w}`);
   const units = ranking.units.length;
   io.out(`${plan.title}${plan.sheets[0] && (o.bloc ?? rules?.rules.khoi ?? o.template?.bloc) ? ` — ${o.bloc ?? rules?.rules.khoi ?? o.template?.bloc}` : ''}`);
