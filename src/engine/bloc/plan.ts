@@ -94,6 +94,8 @@ export interface PlanOptions {
   year?: number;
   /** The bloc's template: *Theo tiêu chí* lines units up through it. */
   template?: Template;
+  /** One sheet per unit with its findings (default true; the add-in writes the two summary sheets only). */
+  unitSheets?: boolean;
 }
 
 export const SHEET_TONG_HOP = 'Tổng hợp';
@@ -388,13 +390,14 @@ function unitSheet(r: RankedUnit, name: string, opts: PlanOptions): PlanSheet {
 
 /** The whole summary workbook; `taken` are sheet names already in the target workbook (the add-in's case). */
 export function planSummary(ranking: BlocRanking, opts: PlanOptions = {}, taken: string[] = []): SummaryPlan {
-  const fixed = [SHEET_TONG_HOP, SHEET_THEO_TIEU_CHI];
-  const unitSheetNames = sheetNames(ranking.units.map((r) => r.unit.name), [...fixed, ...taken]);
+  const fixed = sheetNames([SHEET_TONG_HOP, SHEET_THEO_TIEU_CHI], taken);
+  const withUnits = opts.unitSheets !== false;
+  const unitSheetNames = withUnits ? sheetNames(ranking.units.map((r) => r.unit.name), [...fixed, ...taken]) : [];
   const matrix = criteriaMatrix(ranking.units.map((r) => r.unit), opts.template);
   const sheets = [
-    tongHop(ranking, opts, unitSheetNames),
-    theoTieuChi(matrix, opts, ranking.units.map((r) => r.unit.name)),
-    ...ranking.units.map((r, i) => unitSheet(r, unitSheetNames[i], opts)),
+    { ...tongHop(ranking, opts, unitSheetNames), name: fixed[0] },
+    { ...theoTieuChi(matrix, opts, ranking.units.map((r) => r.unit.name)), name: fixed[1] },
+    ...(withUnits ? ranking.units.map((r, i) => unitSheet(r, unitSheetNames[i], opts)) : []),
   ];
   return { marker: 'thidua-tong-hop', title: title(opts), sheets };
 }
