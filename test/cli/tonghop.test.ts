@@ -150,6 +150,16 @@ describe('thidua tonghop on a bloc of eight units', () => {
     expect(rowsOf(ws).map((r) => r.donVi)).toContain('Sở Công Thương');
   });
 
+  test('an earlier summary left in the folder is not taken for a unit', async () => {
+    const folder = path.join(dir(), 'khoi-va-tong-hop-cu');
+    await writeBloc(folder);
+    writeFileSync(path.join(folder, 'tong-hop-nam-truoc.xlsx'), readFileSync(out));
+    const again = path.join(dir(), 'lan-3.xlsx');
+    const r = await run('tonghop', folder, '-o', again);
+    expect(r.code).toBe(0);
+    expect(rowsOf((await readWorkbook(again)).getWorksheet('Tổng hợp')!)).toHaveLength(8);
+  });
+
   test('without a rules file: ranks only, ties left as đồng hạng in the order given', async () => {
     const plain = path.join(dir(), 'khong-quy-che.xlsx');
     const r = await run('tonghop', path.join(dir(), 'khoi'), '-o', plain);
