@@ -5,7 +5,9 @@
  */
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
+import * as os from 'os';
 import * as path from 'path';
+import { Worker } from 'worker_threads';
 import { checkSheet, formatNumber, NoTableError, Template } from '../engine';
 import { BlocInput, BlocRanking, BlocRules, changeText, parseBlocRulesJson, planSummary, rankBloc, unitScores } from '../engine/bloc';
 import { sheetGrid } from '../xlsx/read';
@@ -64,40 +66,94 @@ async function listFiles(inputs: string[], out: string): Promise<string[]> {
   return files.filter((f, i) => path.resolve(f) !== target && files.indexOf(f) === i);
 }
 
-/** Every unit of every file, or the file as not read. */
-export async function readBloc(files: string[], template: Template | undefined): Promise<BlocInput[]> {
-  const inputs: BlocInput[] = [];
-  for (const file of files) {
-    let wb;
+/** One file's units, or the file as not read; an earlier summary (its properties say so) is no unit and gives none. */
+export async function readUnitFile(file: string, template: Template | undefined): Promise<BlocInput[]> {
+  let wb;
+  try {
+    wb = await openWorkbook(file);
+  } catch (e) {
+    if (e instanceof InputError) return [{ kind: 'unread', file, reason: e.message }];
+    throw e;
+  }
+  if (wb.subject === SUMMARY_MARKER) return [];
+  const sheets = wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined);
+  const checked = sheets.flatMap((ws) => {
+    const grid = sheetGrid(ws);
     try {
-      wb = await openWorkbook(file);
+      return [{ grid, report: checkSheet(grid, { template }) }];
     } catch (e) {
-      if (e instanceof InputError) {
-        inputs.push({ kind: 'unread', file, reason: e.message });
-        continue;
-      }
+      if (e instanceof NoTableError) return [];
       throw e;
     }
-    if (wb.subject === SUMMARY_MARKER) continue; // an earlier summary, not a unit
-    const sheets = wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined);
-    const found: BlocInput[] = [];
-    const checked = sheets.flatMap((ws) => {
-      const grid = sheetGrid(ws);
-      try {
-        return [{ grid, report: checkSheet(grid, { template }) }];
-      } catch (e) {
-        if (e instanceof NoTableError) return [];
-        throw e;
-      }
-    });
-    for (const { grid, report } of checked) {
-      found.push({ kind: 'unit', unit: unitScores(report, grid, { file, onlySheetOfFile: checked.length === 1, template }) });
-    }
-    if (found.length === 0) {
-      inputs.push({ kind: 'unread', file, reason: `Tệp “${path.basename(file)}” không có bảng chấm điểm (không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm).` });
-    } else inputs.push(...found);
+  });
+  if (checked.length === 0) {
+    return [{ kind: 'unread', file, reason: `Tệp “${path.basename(file)}” không có bảng chấm điểm (không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm).` }];
   }
-  return inputs;
+  return checked.map(({ grid, report }) => ({ kind: 'unit' as const, unit: unitScores(report, grid, { file, onlySheetOfFile: checked.length === 1, template }) }));
+}
+
+/** Below this many files, starting a worker costs more than it saves. */
+const MIN_FILES_FOR_WORKERS = 8;
+
+/**
+ * Workers beside the main thread, for a bloc of many files: one per idle core (cores less the last minute's load), at
+ * most three. A worker loads ExcelJS and the engine again (a few hundred ms of CPU), which pays only where a core would
+ * otherwise wait: on a machine already busy they made the summary slower, so there they are not started. Only when
+ * running as compiled JavaScript (the worker is dist/cli/tonghop-worker.js). THIDUA_WORKERS sets the count (0: none).
+ */
+function workerCount(files: number): number {
+  if (!__filename.endsWith('.js')) return 0;
+  const asked = process.env.THIDUA_WORKERS;
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), files);
+  if (files < MIN_FILES_FOR_WORKERS) return 0;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  const idle = Math.floor(cores - os.loadavg()[0]) - 1; // less the main thread's own core
+  return Math.max(0, Math.min(idle, 3));
+}
+
+export interface WorkerJob {
+  files: string[];
+  template?: Template;
+  /** One Int32: the index of the next file to read, shared by the main thread and the workers. */
+  next: SharedArrayBuffer;
+}
+
+export type WorkerReply = { i: number; inputs: BlocInput[] } | { done: true } | { error: string };
+
+/** Reads files off the shared counter until none are left, handing each file's units to `put`. */
+export async function pull(job: WorkerJob, put: (i: number, inputs: BlocInput[]) => void): Promise<void> {
+  const next = new Int32Array(job.next);
+  for (;;) {
+    const i = Atomics.add(next, 0, 1);
+    if (i >= job.files.length) return;
+    put(i, await readUnitFile(job.files[i], job.template));
+  }
+}
+
+/** Every unit of every file, in the files' order, read by the main thread and (for a large bloc) workers together. */
+export async function readBloc(files: string[], template: Template | undefined): Promise<BlocInput[]> {
+  const results: BlocInput[][] = files.map(() => []);
+  const job: WorkerJob = { files, template, next: new SharedArrayBuffer(4) };
+  const workers = Array.from({ length: workerCount(files.length) }, () => new Worker(path.join(__dirname, 'tonghop-worker.js'), { workerData: job }));
+  const finished = workers.map(
+    (w) =>
+      new Promise<void>((resolve, reject) => {
+        w.on('message', (m: WorkerReply) => {
+          if ('i' in m) results[m.i] = m.inputs;
+          else if ('error' in m) reject(new Error(m.error));
+          else resolve();
+        });
+        w.on('error', reject);
+        w.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`worker exited with ${code}`))));
+      }),
+  );
+  try {
+    await pull(job, (i, inputs) => (results[i] = inputs));
+    await Promise.all(finished);
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  return results.flat();
 }
 
 const num = (v: number | undefined) => (v === undefined ? '–' : formatNumber(v));

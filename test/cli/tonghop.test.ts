@@ -15,9 +15,11 @@
  * Ranks on the ranked score (competition ranking): 993 ×2 → 1, 990 → 3, 988 → 4, 983 ×3 → 5, 975 → 8.
  * Ranks on self-scores: 1008 → 1, 1003 → 2, 993 ×3 → 3, 986 → 6, 983 ×2 → 7.
  */
+import { execFile } from 'child_process';
 import ExcelJS from 'exceljs';
 import { existsSync, readFileSync, writeFileSync } from 'fs';
 import * as path from 'path';
+import { promisify } from 'util';
 import { builtinTemplate, flattenTemplate } from '../../src/engine';
 import { writeBloc } from '../helpers/bloc';
 import { expectRefused, run } from '../helpers/cli';
@@ -148,6 +150,18 @@ describe('thidua tonghop on a bloc of eight units', () => {
     files.forEach((f, i) => expect(readFileSync(f).equals(before[i])).toBe(true));
     const ws = (await readWorkbook(path.join(dir(), 'lan-2.xlsx'))).getWorksheet('Tổng hợp')!;
     expect(rowsOf(ws).map((r) => r.donVi)).toContain('Sở Công Thương');
+  });
+
+  test('the compiled command, with workers reading beside the main thread, gives the same summary', async () => {
+    const bin = path.join(__dirname, '..', '..', 'bin', 'thidua.js');
+    const viaWorkers = path.join(dir(), 'song-song.xlsx');
+    const r = await promisify(execFile)(process.execPath, [bin, 'tonghop', path.join(dir(), 'khoi'), '-o', viaWorkers, '--quy-che', RULES], {
+      env: { ...process.env, THIDUA_WORKERS: '2' },
+    });
+    expect(r.stdout.trimEnd().replace(/“[^”]*song-song\.xlsx”/, '')).toBe(result.out.replace(/“[^”]*TONG-HOP\.xlsx”/, ''));
+    const a = rowsOf((await readWorkbook(out)).getWorksheet('Tổng hợp')!);
+    const b = rowsOf((await readWorkbook(viaWorkers)).getWorksheet('Tổng hợp')!);
+    expect(b).toEqual(a);
   });
 
   test('an earlier summary left in the folder is not taken for a unit', async () => {
