@@ -12,7 +12,18 @@
  * No other sheet is touched.
  */
 import { a1, checkSheet, NoTableError, Template } from '../engine';
-import { BlocInput, BlocRules, PlanSheet, planSummary, rankBloc, STYLES, StyleName, SummaryPlan, unitScores, BlocRanking } from '../engine/bloc';
+import {
+  BlocInput,
+  BlocRules,
+  PlanSheet,
+  planSummary,
+  rankBloc,
+  STYLES,
+  StyleName,
+  SummaryPlan,
+  unitScores,
+  BlocRanking,
+} from '../engine/bloc';
 import { save, refresh } from './backup';
 import { AddinError, MESSAGES } from './errors';
 import { capabilities, MIN_API, supports } from './host';
@@ -182,14 +193,20 @@ export async function runTonghop(request: TonghopRequest): Promise<TonghopOutcom
   const own = await readUnitSheets(sheets, request.template);
   const inputs = [...own, ...(request.extra ?? [])];
   if (!inputs.some((i) => i.kind === 'unit')) {
-    throw new AddinError('Không có trang nào có bảng chấm điểm (cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm), và chưa chọn tệp đơn vị nào. Bảng tính chưa bị thay đổi.');
+    throw new AddinError(
+      'Không có trang nào có bảng chấm điểm (cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm), và chưa chọn tệp đơn vị nào. Bảng tính chưa bị thay đổi.',
+    );
   }
   const ranking = rankBloc(inputs, request.rules);
   const previous = sheets.filter((s) => s.ours);
   // Names clear of every sheet that stays; ours are about to go, so their names are free.
   const taken = sheets.filter((s) => !s.ours).map((s) => s.name);
   const years = inputs.flatMap((i) => (i.kind === 'unit' && i.unit.year !== undefined ? [i.unit.year] : []));
-  const plan = planSummary(ranking, { rules: request.rules, template: request.template, year: request.rules?.nam ?? years[0], unitSheets: false }, taken);
+  const plan = planSummary(
+    ranking,
+    { rules: request.rules, template: request.template, year: request.rules?.nam ?? years[0], unitSheets: false },
+    taken,
+  );
   if (previous.length > 0 && !(await request.confirmReplace(previous.map((p) => p.name)))) {
     throw new AddinError('Đã dừng: các trang tổng hợp cũ được giữ nguyên, bảng tính chưa bị thay đổi.');
   }

@@ -22,7 +22,11 @@ export async function readUnitFiles(files: File[], template?: Template): Promise
     try {
       await wb.xlsx.load(await file.arrayBuffer());
     } catch {
-      out.push({ kind: 'unread', file: file.name, reason: `Tệp “${file.name}” không phải .xlsx hợp lệ (tệp .xls cũ, có mật khẩu, hoặc bị hỏng).` });
+      out.push({
+        kind: 'unread',
+        file: file.name,
+        reason: `Tệp “${file.name}” không phải .xlsx hợp lệ (tệp .xls cũ, có mật khẩu, hoặc bị hỏng).`,
+      });
       continue;
     }
     const sheets = wb.worksheets.filter((ws) => ws.state === 'visible' || ws.state === undefined);

@@ -5,7 +5,11 @@
  */
 import { userMessage } from '../excel';
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Partial<HTMLElementTagNameMap[K]> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
   for (const c of children) e.append(c);
   return e;
@@ -78,7 +82,12 @@ export function mountTonghop(after: Element): HTMLButtonElement {
           rulesFile: rulesInput.files?.[0],
           files: [...(files.files ?? [])],
           confirmReplace: (names) =>
-            ask(question, `Các trang ${names.map((n) => `“${n}”`).join(', ')} do lần tổng hợp trước tạo ra. Thay bằng bảng mới?`, 'Thay bằng bảng mới', 'Giữ nguyên'),
+            ask(
+              question,
+              `Các trang ${names.map((n) => `“${n}”`).join(', ')} do lần tổng hợp trước tạo ra. Thay bằng bảng mới?`,
+              'Thay bằng bảng mới',
+              'Giữ nguyên',
+            ),
         });
         for (const line of out.lines) list.append(el('li', { textContent: line }));
         say(out.sentence);

@@ -3,7 +3,7 @@
  * setup. The CLI's writer (src/xlsx/summary.ts) and the add-in's (src/excel/tonghop.ts) apply it thinly; every
  * decision about what goes where is here, tested without a host.
  */
-import { a1, columnLetters } from '../grid';
+import { columnLetters } from '../grid';
 import { Severity } from '../model';
 import { formatNumber } from '../text';
 import { changeText, BlocRanking, RankedUnit } from './rank';
@@ -401,6 +401,3 @@ export function planSummary(ranking: BlocRanking, opts: PlanOptions = {}, taken:
   ];
   return { marker: 'thidua-tong-hop', title: title(opts), sheets };
 }
-
-/** The A1 address of a plan cell, for writers and tests. */
-export const addressOf = (c: Pick<PlanCell, 'row' | 'col'>) => a1(c.row, c.col);

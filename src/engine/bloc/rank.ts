@@ -3,7 +3,6 @@
  * bloc's own tie-break chain and then said so; the rank on self-scores beside it; classification bands and award
  * quotas applied in rank order. Pure data in, data out.
  */
-import { fold } from '../text';
 import { BlocRules, bandOf, sourceText, TieBreak } from './rules';
 import { round, unitKey, UnitScores } from './unit';
 
@@ -238,9 +237,4 @@ export function changeText(change: number): string {
   if (change > 0) return `lên ${change} bậc`;
   if (change < 0) return `xuống ${-change} bậc`;
   return 'giữ nguyên';
-}
-
-/** Case- and accent-blind name comparison, for tests and look-ups by name. */
-export function sameName(a: string, b: string): boolean {
-  return fold(a) === fold(b);
 }

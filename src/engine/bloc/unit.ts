@@ -89,7 +89,7 @@ export function unitNameOf(grid: SheetGrid, headerRow: number): string | undefin
       if (text === '' || text.length > 200) continue;
       const m = UNIT_LINE.exec(fold(text));
       if (!m) continue;
-      // The name as written (diacritics kept): the same number of characters after the colon as in the folded text.
+      // The name as written (diacritics kept), after the colon: folding only told us the line names the unit.
       const name = clean(text.slice(text.indexOf(':') + 1)).replace(/[.;,]+$/, '');
       if (name !== '') return name;
     }
