@@ -48,6 +48,16 @@ export const run: Bench = async () => {
       const t = timings(samples);
       rows.push([label, UNITS, ROWS, ms(t.median), ms(t.min), TARGET_MS, t.median < TARGET_MS ? 'yes' : 'NO']);
     }
+    // A yardstick for how busy the machine was: the seed's `thidua check`, 610 ms on a quiet machine (bench cli).
+    const seedFile = path.join(ROOT, 'test', 'fixtures', 'seed-2022-converted.xlsx');
+    const yard = timings(
+      Array.from({ length: RUNS }, () => {
+        const t = performance.now();
+        spawnSync(process.execPath, [BIN, 'check', seedFile], { encoding: 'utf8' });
+        return performance.now() - t;
+      }),
+    );
+    rows.push(['yardstick: thidua check on the seed', 1, 'seed', ms(yard.median), ms(yard.min), '', '']);
     return {
       title: 'CLI: thidua tonghop, 50 units of 200 rows',
       columns: ['readers', 'units', 'rows each', 'median ms', 'min ms', 'target ms', 'met'],
