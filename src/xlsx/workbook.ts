@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { centralDirectory, entryData, inflatedSize, ZipFormatError } from './zip';
+import { centralDirectory, entryData, inflatedSize, storedCopy, ZipEntry, ZipFormatError } from './zip';
 
 /** A failure the user can act on: the CLI prints the message alone and exits 2. */
 export class InputError extends Error {
@@ -72,10 +72,16 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   if (!head.equals(ZIP)) {
     throw new InputError(`Tệp “${name}” không phải tệp Excel .xlsx (có thể là .csv hoặc tệp khác được đổi đuôi).`);
   }
-  await inspectZip(data, name);
+  const entries = await inspectZip(data, name);
+  let input = data;
+  try {
+    input = storedCopy(data, entries) ?? data;
+  } catch {
+    // A part zlib cannot inflate after all: ExcelJS judges the original, and says it is corrupt.
+  }
   const wb = new ExcelJS.Workbook();
   try {
-    await wb.xlsx.load(data as unknown as ArrayBuffer);
+    await wb.xlsx.load(input as unknown as ArrayBuffer);
   } catch {
     throw new InputError(`Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không đọc được.`);
   }
@@ -86,7 +92,7 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
  * Judges the zip by its central directory before anything is inflated (sizes, ratios, parts, sheets), then checks that
  * no part inflates to more than it declared, counting as it streams: a bomb is refused without ever being held.
  */
-async function inspectZip(data: Buffer, name: string): Promise<void> {
+async function inspectZip(data: Buffer, name: string): Promise<ZipEntry[]> {
   const corrupt = () =>
     new InputError(`Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ (có thể chưa tải về hết): Excel không mở được thì thidua cũng không đọc được.`);
   const bomb = (part: string) =>
@@ -129,6 +135,7 @@ async function inspectZip(data: Buffer, name: string): Promise<void> {
     }
     if (actual > e.size) throw bomb(e.name);
   }
+  return entries;
 }
 
 /** True when both paths name one existing file: "BANG.xlsx" and "bang.xlsx" on a case-insensitive disk, or a link. */
