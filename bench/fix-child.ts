@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import { checkWorkbook, SheetReport } from '../src/engine';
 import { openBook } from '../src/xlsx/book';
-import { sheetGrid } from '../test/helpers/exceljs-grid';
+import { sheetGrid } from '../src/xlsx/exceljs-grid';
 import { applyPlan, openWorkbook, saveWorkbook } from './exceljs-fix';
 
 function reports(grids: ReturnType<typeof sheetGrid>[]): SheetReport[] {

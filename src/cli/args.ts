@@ -5,7 +5,7 @@ export interface ParsedArgs {
   flags: Map<string, string | true>;
 }
 
-const WITH_VALUE = new Set(['--sheet', '--format', '-o', '--output', '--template', '--year', '--bloc']);
+const WITH_VALUE = new Set(['--sheet', '--format', '-o', '--output', '--template', '--year', '--bloc', '--quy-che']);
 
 export function parseArgs(argv: string[]): ParsedArgs {
   const flags = new Map<string, string | true>();

@@ -7,6 +7,7 @@ import { parseArgs, ParsedArgs } from './args';
 import { formatJson, formatText } from './format';
 import { formatRefsJson, formatRefsText } from './refs';
 import { loadTemplate, templateFromReports, writeTemplate } from './template';
+import { tonghop } from './tonghop';
 
 export const USAGE = `thidua: kiểm tra Bảng chấm điểm thi đua
 
@@ -25,8 +26,12 @@ Cách dùng:
       các ô dẫn văn bản đó; nêu rõ văn bản nào bị ghi hai ngày khác nhau.
   thidua template TỆP.xlsx -o MẪU.json [--sheet TÊN] [--bloc "TÊN KHỐI"] [--year NĂM] [--force]
       Tạo mẫu tiêu chí từ bảng: điểm chuẩn, điểm thưởng, các mức “(N điểm)”, các mục con.
+  thidua tonghop TỆP.xlsx… | THƯ-MỤC -o TONG-HOP.xlsx [--template MẪU] [--quy-che KHOI.json] [--force]
+      Bảng tổng hợp của khối: mỗi trang có bảng chấm điểm là một đơn vị; xếp hạng theo điểm sau kiểm tra
+      (điểm Khối chấm nếu có), đồng hạng khi bằng điểm; với --quy-che: xếp loại, phá hòa, chỉ tiêu khen.
+      Tệp không đọc được được ghi là “không đọc được”, các tệp khác vẫn được tổng hợp.
 
-Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không đọc được tệp.`;
+Mã thoát: 0 không có lỗi, 1 có lỗi, 2 không dùng được tệp hoặc tuỳ chọn đã cho, 3 lỗi của chính thidua.`;
 
 export interface Io {
   out(text: string): void;
@@ -38,6 +43,7 @@ const KNOWN_FLAGS: Record<string, string[]> = {
   fix: ['--sheet', '-o', '--output', '--values', '--template', '--year', '--force'],
   refs: ['--sheet', '--format', '--year'],
   template: ['--sheet', '-o', '--output', '--bloc', '--year', '--force'],
+  tonghop: ['-o', '--output', '--template', '--quy-che', '--force', '--bloc', '--year'],
 };
 
 function flag(args: ParsedArgs, name: string): string | undefined {
@@ -78,6 +84,25 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (!known) throw new UserError('bad-input', `Không có lệnh “${command}”. Các lệnh: ${Object.keys(KNOWN_FLAGS).join(', ')}. Xem: thidua --help`);
   for (const f of args.flags.keys()) {
     if (!known.includes(f)) throw new UserError('bad-input', `Lệnh “${command}” không có tuỳ chọn “${f}”. Xem: thidua --help`);
+  }
+  if (command === 'tonghop') {
+    const out = flag(args, '-o') ?? flag(args, '--output');
+    if (!out) throw new UserError('bad-input', 'Thiếu tệp tổng hợp ra: thidua tonghop THƯ-MỤC -o TONG-HOP.xlsx');
+    const templateRef = flag(args, '--template');
+    const year = flag(args, '--year');
+    if (year !== undefined && !/^\d{4}$/.test(year.trim())) throw new UserError('bad-input', `--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
+    return tonghop(
+      {
+        inputs: args.positional,
+        out,
+        force: args.flags.has('--force'),
+        template: templateRef !== undefined ? await loadTemplate(templateRef) : undefined,
+        rulesFile: flag(args, '--quy-che'),
+        bloc: flag(args, '--bloc'),
+        year: year !== undefined ? Number(year.trim()) : undefined,
+      },
+      io,
+    );
   }
   const file = args.positional[0];
   if (!file) throw new UserError('bad-input', `Thiếu tên tệp .xlsx. Ví dụ: thidua ${command} bang-cham-diem.xlsx`);

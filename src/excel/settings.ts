@@ -18,6 +18,8 @@ export const KEYS = {
   backup: 'thidua-sao-luu',
   options: 'thidua-tuy-chon',
   template: 'thidua-mau-tieu-chi',
+  /** The sheets Tổng hợp khối made (see ./tonghop). */
+  bloc: 'thidua-tong-hop',
 } as const;
 
 export function backupKey(sheetKey: string): string {

@@ -6,6 +6,7 @@ import { addinOptions, PaneOptions, readOptions, saveOptions } from '../excel/op
 import { checkSentence, clearSentence, templateSentence, undoSentence } from '../excel/summary';
 import { renderDocuments, renderFindings, renderSummary } from './render';
 import { setUpInfer, setUpPicker, TemplatePicker } from './template';
+import { mountTonghop } from './tonghop';
 
 function byId<T extends HTMLElement>(id: string): T {
   return document.getElementById(id) as T;
@@ -108,7 +109,7 @@ Office.onReady(async () => {
   applyTheme();
   await showOptions();
   picker = setUpPicker();
-  buttons = [...buttons, setUpInfer(busy)];
+  buttons = [...buttons, setUpInfer(busy), mountTonghop(document.querySelector('.options.infer') ?? ui.status)];
   for (const input of document.querySelectorAll<HTMLInputElement>('.options input[name="totals"], #marks')) {
     input.addEventListener('change', () => void saveOptions(options()).catch((e: unknown) => status(userMessage(e), true)));
   }

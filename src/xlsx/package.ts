@@ -143,6 +143,19 @@ export class XlsxPackage {
     return { sheets, date1904, part };
   }
 
+  /** The package's subject (docProps/core.xml, dc:subject): how a workbook thidua made says what it is. */
+  subject(): string | undefined {
+    const core = this.rels('').find((r) => r.type.endsWith('/core-properties'))?.part;
+    if (!core || !this.has(core)) return undefined;
+    let subject: string | undefined;
+    walkXml(this.text(core), {
+      text: (t, stack) => {
+        if (stack[stack.length - 1]?.local === 'subject') subject = (subject ?? '') + t;
+      },
+    });
+    return subject;
+  }
+
   /** The first related part of `type` (matched by its last segment, so Strict's relationship URIs match too). */
   related(part: string, type: string): Relationship | undefined {
     const tail = type.slice(type.lastIndexOf('/'));

@@ -2,7 +2,7 @@
 import { isUserError, UserError } from '../engine';
 import { createWriteStream, promises as fs, rmSync } from 'fs';
 import * as path from 'path';
-import { centralDirectory, entryData, inflatedSize, ZipFormatError } from './zip';
+import { centralDirectory, entryData, inflatedSize, ZipEntry, ZipFormatError } from './zip';
 
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]); // old .xls, and .xlsx files encrypted with a password
@@ -78,7 +78,7 @@ export async function readXlsxFile(file: string): Promise<Buffer> {
  * Judges the zip by its central directory before anything is inflated (sizes, ratios, parts, sheets), then checks that
  * no part inflates to more than it declared, counting as it streams: a bomb is refused without ever being held.
  */
-async function inspectZip(data: Buffer, name: string): Promise<void> {
+async function inspectZip(data: Buffer, name: string): Promise<ZipEntry[]> {
   const corrupt = () =>
     new UserError('bad-input', `Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ (có thể chưa tải về hết): Excel không mở được thì thidua cũng không đọc được.`);
   const bomb = (part: string) =>
@@ -121,6 +121,7 @@ async function inspectZip(data: Buffer, name: string): Promise<void> {
     }
     if (actual > e.size) throw bomb(e.name);
   }
+  return entries;
 }
 
 /** True when both paths name one existing file: "BANG.xlsx" and "bang.xlsx" on a case-insensitive disk, or a link. */

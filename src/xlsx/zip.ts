@@ -67,6 +67,7 @@ export function centralDirectory(data: Buffer): ZipEntry[] {
     if (p + 46 > data.length || data.readUInt32LE(p) !== CENTRAL) throw new ZipFormatError('central directory cut short');
     const flags = data.readUInt16LE(p + 8);
     const method = data.readUInt16LE(p + 10);
+    const crc = data.readUInt32LE(p + 16);
     let compressedSize = data.readUInt32LE(p + 20);
     let entrySize = data.readUInt32LE(p + 24);
     const nameLength = data.readUInt16LE(p + 28);

@@ -4,7 +4,7 @@ import { XlsxPackage } from '../../src/xlsx/package';
 import { zip } from '../helpers/zip';
 import * as path from 'path';
 import { checkSheet, SheetReport } from '../../src/engine';
-import { sheetGrid } from '../helpers/exceljs-grid';
+import { sheetGrid } from '../../src/xlsx/exceljs-grid';
 import { FILL, marksAfterFix } from '../../src/xlsx/marks';
 import { run, expectRefused } from '../helpers/cli';
 import { FIXTURE_NAMES, FIXTURES, loadExpected } from '../helpers/expected';

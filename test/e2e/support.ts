@@ -13,23 +13,24 @@ export const CHROMIUM = '/usr/bin/chromium';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.css': 'text/css', '.png': 'image/png' };
 
-/** test/host/browser.ts bundled for the page, as the text that replaces office.js. */
-export function bundleHost(): Promise<string> {
+/** test/host/browser.ts (or another entry) bundled for the page, as the text that replaces office.js. */
+export function bundleHost(entry = 'test/host/browser.ts'): Promise<string> {
+  const name = entry === 'test/host/browser.ts' ? 'office-host.js' : `${path.basename(entry, '.ts')}-office-host.js`;
   const out = path.join(ARTIFACTS, 'host');
   mkdirSync(out, { recursive: true });
   const compiler = webpack({
     mode: 'none',
     target: 'web',
     devtool: false,
-    entry: path.join(ROOT, 'test/host/browser.ts'),
-    output: { path: out, filename: 'office-host.js' },
+    entry: path.join(ROOT, entry),
+    output: { path: out, filename: name },
     resolve: { extensions: ['.ts', '.js'] },
     module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: path.join(ROOT, 'tsconfig.web.json'), transpileOnly: true } }] },
   });
   return new Promise((resolve, reject) =>
     compiler.run((err, stats) => {
       if (err || stats?.hasErrors()) reject(err ?? new Error(stats!.toString('errors-only')));
-      else compiler.close(() => resolve(readFileSync(path.join(out, 'office-host.js'), 'utf8')));
+      else compiler.close(() => resolve(readFileSync(path.join(out, name), 'utf8')));
     }),
   );
 }

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
+import { local, Node, nodes, openPackage, textOf, tree } from './package';
 
 /** Where soffice is, or undefined. With THIDUA_REQUIRE_SOFFICE=1 (CI), a missing soffice is an error, not a skip. */
 export function soffice(): string | undefined {
@@ -64,4 +65,44 @@ export function convert(files: string[], outDir: string, format: string, options
   const missing = made.filter((m) => !existsSync(m));
   if (missing.length > 0) throw new Error(`LibreOffice did not convert ${missing.join(', ')}: ${out} (in ${readdirSync(outDir).join(', ')})`);
   return made;
+}
+
+/** LibreOffice is there to open what thidua writes (on CI, where THIDUA_REQUIRE_SOFFICE=1, its absence throws). */
+export const hasSoffice = (): boolean => soffice() !== undefined;
+
+/** Converts `file` with LibreOffice, recalculating every formula on load, into `outDir`; returns the copy's path. */
+export function recalcWithLibreOffice(file: string, outDir: string): string {
+  return convert([file], outDir, 'xlsx:Calc MS Excel 2007 XML')[0];
+}
+
+/** A formula cell as the file stores it: its formula and cached result (number, or text; "" for an empty text). */
+export interface StoredFormula {
+  formula: string;
+  value: number | string | boolean;
+}
+
+/**
+ * Every formula cell of every sheet with its cached result, read from the parts themselves (ExcelJS's reader drops a
+ * cached 0 or "", which is exactly what this check must see).
+ */
+export function storedFormulas(file: string): Map<string, Map<string, StoredFormula>> {
+  const pkg = openPackage(file);
+  const out = new Map<string, Map<string, StoredFormula>>();
+  for (const sheet of pkg.workbook().sheets) {
+    if (!sheet.part) continue;
+    const cells = new Map<string, StoredFormula>();
+    for (const c of nodes(tree(pkg.text(sheet.part)))) {
+      if (local(c) !== 'c') continue;
+      const kids = c.children.filter((k): k is Node => typeof k !== 'string');
+      const f = kids.find((k) => local(k) === 'f');
+      if (!f) continue;
+      const v = kids.find((k) => local(k) === 'v');
+      const raw = v ? textOf(v) : '';
+      const t = c.attrs.t;
+      const value = t === 'str' || t === 'e' ? raw : t === 'b' ? raw === '1' : raw === '' ? '' : Number(raw);
+      cells.set(c.attrs.r, { formula: textOf(f), value });
+    }
+    out.set(sheet.name, cells);
+  }
+  return out;
 }

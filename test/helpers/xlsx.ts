@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import * as path from 'path';
 import { a1, SheetGrid } from '../../src/engine';
-import { sheetGrid } from './exceljs-grid';
+import { sheetGrid } from '../../src/xlsx/exceljs-grid';
 
 /** A fresh temporary directory; remove it with `rmSync(dir, { recursive: true, force: true })`. */
 export function tempDir(): string {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import * as path from 'path';
 import { checkSheet } from '../../src/engine';
-import { gridCell, sheetGrid } from '../helpers/exceljs-grid';
+import { gridCell, sheetGrid } from '../../src/xlsx/exceljs-grid';
 import { HEADER, validBody } from '../helpers/grid';
 import { readWorkbook, useTempDir } from '../helpers/xlsx';
 
@@ -16,7 +16,7 @@ async function roundTrip(build: (ws: ExcelJS.Worksheet) => void): Promise<ExcelJ
   return (await readWorkbook(file)).getWorksheet('Chấm điểm')!;
 }
 
-describe('test/helpers/exceljs-grid: ExcelJS cells to the engine grid (the reference the direct reader is compared with)', () => {
+describe('src/xlsx/exceljs-grid: ExcelJS cells to the engine grid (the reference the direct reader is compared with)', () => {
   it('reads numbers, text, booleans, rich text, hyperlinks, errors, dates and formulas with their results', async () => {
     const ws = await roundTrip((s) => {
       s.getCell('A1').value = 20;

@@ -6,7 +6,7 @@ import { checkSheet, GridCell, SheetGrid } from '../../src/engine';
 import { XlsxBook } from '../../src/xlsx/book';
 import { XlsxPackage } from '../../src/xlsx/package';
 import { readSheet } from '../../src/xlsx/sheet';
-import { sheetGrid } from '../helpers/exceljs-grid';
+import { sheetGrid } from '../../src/xlsx/exceljs-grid';
 import { FIXTURES } from '../helpers/expected';
 import { HEADER, validBody } from '../helpers/grid';
 import { readWorkbook, useTempDir } from '../helpers/xlsx';

@@ -28,7 +28,8 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function words(issue: core.$ZodIssue, input: unknown): string {
+/** One schema problem in Vietnamese; `format` names the file's kind in the unknown-field message (“mẫu”, “quy chế”). */
+export function issueWords(issue: core.$ZodIssue, input: unknown, format = 'mẫu'): string {
   switch (issue.code) {
     case 'invalid_type': {
       if (valueAt(input, issue.path) === undefined) return 'thiếu (bắt buộc phải có)';
@@ -43,7 +44,7 @@ function words(issue: core.$ZodIssue, input: unknown): string {
     case 'invalid_value':
       return `phải là ${issue.values.map((v) => JSON.stringify(v)).join(' hoặc ')}`;
     case 'unrecognized_keys':
-      return `không có trường ${issue.keys.map((k) => `“${k}”`).join(', ')} trong định dạng mẫu (viết sai tên?)`;
+      return `không có trường ${issue.keys.map((k) => `“${k}”`).join(', ')} trong định dạng ${format} (viết sai tên?)`;
     case 'invalid_format':
     case 'custom':
       return issue.message;
@@ -56,7 +57,7 @@ function words(issue: core.$ZodIssue, input: unknown): string {
 export function parseTemplate(input: unknown): ParseResult {
   const r = TemplateSchema.safeParse(input);
   if (r.success) return { ok: true, template: r.data };
-  return { ok: false, errors: r.error.issues.map((i) => `${pathText(i.path)}: ${words(i, input)}`) };
+  return { ok: false, errors: r.error.issues.map((i) => `${pathText(i.path)}: ${issueWords(i, input)}`) };
 }
 
 /** Reads JSON text; a syntax error is told in Vietnamese as well. */

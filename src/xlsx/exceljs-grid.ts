@@ -1,6 +1,9 @@
-/** ExcelJS → the engine's grid. Read once; nothing is written here. */
+/**
+ * ExcelJS → the engine's grid. Read once; nothing is written here. The pane reads unit files chosen for Tổng hợp khối
+ * with it (in a chunk of its own); the CLI reads sheet XML directly (book.ts), and the tests hold the two together.
+ */
 import ExcelJS from 'exceljs';
-import { CellValue, GridCell, MergedArea, SheetGrid, parseA1 } from '../../src/engine';
+import { CellValue, GridCell, MergedArea, SheetGrid, parseA1 } from '../engine';
 
 /** Plain text of a rich-text or hyperlink value. */
 function textOf(v: unknown): string | undefined {

@@ -1,0 +1,73 @@
+/**
+ * `thidua tonghop`: wall time of a new process summarising a bloc of 50 units, each a 200-row scoring table in its own
+ * file, with the example rules file. Target (issue 13): under 2 s.
+ */
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync } from 'fs';
+import * as path from 'path';
+import { renderTable, sizedSpec, spreadFaults } from '../test/helpers/generate';
+import { removeDir, tempDir, writeXlsx } from '../test/helpers/xlsx';
+import { Bench } from './table';
+import { load, ms, ROOT, timings } from './measure';
+
+const BIN = path.join(ROOT, 'bin', 'thidua.js');
+const RUNS = 5;
+const UNITS = 50;
+const ROWS = 200;
+const TARGET_MS = 2000;
+
+export const run: Bench = async () => {
+  if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: npm run build:cli');
+  const dir = tempDir();
+  try {
+    const folder = path.join(dir, 'khoi');
+    mkdirSync(folder);
+    const spec = sizedSpec(ROWS, 1);
+    for (let i = 1; i <= UNITS; i++) {
+      // One criteria table for the whole bloc, as in life; each unit its own faults (over cap, totals), so scores differ.
+      const t = renderTable(spec, { textEvery: 11 }, spreadFaults(i % 5, i));
+      await writeXlsx(path.join(folder, `don-vi-${String(i).padStart(2, '0')}.xlsx`), [{ grid: t.grid }]);
+    }
+    const rules = path.join(ROOT, 'samples', 'quy-che-khoi-vi-du.json');
+    const out = path.join(dir, 'TONG-HOP.xlsx');
+    const variants: [string, Record<string, string>][] = [
+      ['workers where a core is idle (default)', {}],
+      ['main thread only (THIDUA_WORKERS=0)', { THIDUA_WORKERS: '0' }],
+      ['one worker (THIDUA_WORKERS=1)', { THIDUA_WORKERS: '1' }],
+    ];
+    const rows: (string | number)[][] = [];
+    const before = load();
+    for (const [label, env] of variants) {
+      const samples: number[] = [];
+      for (let k = 0; k < RUNS; k++) {
+        const t = performance.now();
+        const r = spawnSync(process.execPath, [BIN, 'tonghop', folder, '-o', out, '--force', '--quy-che', rules], { encoding: 'utf8', env: { ...process.env, ...env } });
+        samples.push(performance.now() - t);
+        if (r.status !== 0) throw new Error(`thidua tonghop failed (${r.status}): ${r.stderr}`);
+      }
+      const t = timings(samples);
+      rows.push([label, UNITS, ROWS, ms(t.median), ms(t.min), TARGET_MS, t.median < TARGET_MS ? 'yes' : 'NO']);
+    }
+    // A yardstick for how busy the machine was: the seed's `thidua check`, 610 ms on a quiet machine (bench cli).
+    const seedFile = path.join(ROOT, 'test', 'fixtures', 'seed-2022-converted.xlsx');
+    const yard = timings(
+      Array.from({ length: RUNS }, () => {
+        const t = performance.now();
+        spawnSync(process.execPath, [BIN, 'check', seedFile], { encoding: 'utf8' });
+        return performance.now() - t;
+      }),
+    );
+    rows.push(['yardstick: thidua check on the seed', 1, 'seed', ms(yard.median), ms(yard.min), '', '']);
+    return {
+      title: 'CLI: thidua tonghop, 50 units of 200 rows',
+      columns: ['readers', 'units', 'rows each', 'median ms', 'min ms', 'target ms', 'met'],
+      rows,
+      notes: [
+        `Median of ${RUNS} runs of \`node bin/thidua.js tonghop DIR -o TONG-HOP.xlsx --force --quy-che samples/quy-che-khoi-vi-du.json\`, a new Node process each time (start-up and loading ExcelJS included): read ${UNITS} files, check every sheet, rank, write the summary (Tổng hợp, Theo tiêu chí, ${UNITS} unit sheets).`,
+        `Machine ${before} before, ${load()} after: on a busy machine the workers find no idle core and are not started.`,
+      ],
+    };
+  } finally {
+    removeDir(dir);
+  }
+};
