@@ -17,8 +17,10 @@ export function sumFormula(line: TotalLine): string | undefined {
     refs.push(j > i ? `${a1(rows[i], line.col)}:${a1(rows[j], line.col)}` : a1(rows[i], line.col));
     i = j + 1;
   }
+  const fn = line.best ? 'MAX' : 'SUM';
   const chunks: string[] = [];
-  for (let i = 0; i < refs.length; i += MAX_ARGS) chunks.push(`SUM(${refs.slice(i, i + MAX_ARGS).join(',')})`);
+  for (let i = 0; i < refs.length; i += MAX_ARGS) chunks.push(`${fn}(${refs.slice(i, i + MAX_ARGS).join(',')})`);
+  if (line.best && chunks.length > 1) return undefined;
   const formula = `=${chunks.join('+')}`;
   return formula.length <= MAX_FORMULA ? formula : undefined;
 }
