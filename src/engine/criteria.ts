@@ -13,8 +13,8 @@ import { tiersOf } from './tiers';
 /** "Cộng", "Cộng mục I", "Cộng phần A", "Tổng điểm phần I": tested before the grand total, which they start like. */
 const SUBTOTAL = /^(cong|tong cong|tong diem|tong so diem|tong)\s+(muc|phan|tieu chuan|tieu chi|noi dung|chuong|linh vuc)\b|^cong\s*[:.]?$/;
 const GRAND_TOTAL = /^(tong cong|tong diem|tong so diem|cong tong)\b|^tong\s*[:.]?$/;
-/** Roman numerals up to XXXIX: sections never go further, and "C", "D", "M" or "di" are letters and words, not 100 or 501. */
-const ROMAN_NUMERAL = '(?:x{1,3}(?:ix|iv|v?i{0,3})|ix|iv|vi{0,3}|i{1,3})';
+/** Roman numerals up to LXXXIX: sections never go further, and "C", "D", "M" or "di" are letters and words, not 100 or 501. */
+const ROMAN_NUMERAL = '(?:(?=[ivxlIVXL])(?:xl|l?x{0,3})(?:ix|iv|v?i{0,3}))';
 const SECTION_WORDS = new RegExp(`^(noi dung|phan|chuong|linh vuc|khoi|tieu chuan|tieu chi)\\s+(${ROMAN_NUMERAL}|\\d+)\\b`);
 /** "Tiêu chuẩn 1: …" heads a section even beside its number ("1 | Tiêu chuẩn 1: …"). */
 const NUMBERED_SECTION_WORDS = /^(tieu chuan|tieu chi)\s+(\d+)\s*[:.]/;
@@ -54,6 +54,8 @@ export interface RowCells {
 export interface RowState {
   /** How the current section is numbered: by a capital letter, or otherwise; undefined before the first section. */
   section?: 'letter' | 'other';
+  /** The current section's number, when it is one ("4" for Phần IV): "V" after it is the next section, not a letter. */
+  sectionNumber?: number;
   /** The TT of the last item, and whether it has a standard (options and rules belong to it). */
   item?: { tt: string; standard: boolean };
   /** A digit-numbered item is open in the section: a letter below it is its part ("4 | … ", "a | …"). */
@@ -170,6 +172,8 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   if (tt === '' && text === '' && !cells.filled) return { kind: 'skip' };
   const numbered = NUMBERING.test(tt);
   const head = foldStart(text || tt);
+  // "Tổng điểm = Điểm tự chấm + …" explains the total: a note.
+  if (!numbered && /=/.test(text) && GRAND_TOTAL.test(head) && !cells.filled) return { kind: 'note', or: false };
   if (!numbered) {
     if (SUBTOTAL.test(head)) return { kind: 'subtotal', bare: /^cong\s*[:.]?$/.test(head) };
     if (GRAND_TOTAL.test(head) || GRAND_TOTAL.test(foldStart(tt))) return { kind: 'total' };
@@ -180,7 +184,9 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
 
   // Sections: words, a Roman numeral, a capital letter (unless it sits under a numbered item of a numbered section).
   const words = NUMBERED_SECTION_WORDS.exec(head);
-  const capitalUnderItem = UPPER_LETTER.test(tt) && state.section === 'other' && state.numberedOpen;
+  const roman = ROMAN.exec(tt);
+  const nextSection = roman !== null && state.sectionNumber !== undefined && romanToNumber(roman[1]) === state.sectionNumber + 1;
+  const capitalUnderItem = UPPER_LETTER.test(tt) && state.section === 'other' && state.numberedOpen && !nextSection;
   if (words && (!numbered || tt.replace(/[.)]$/, '') === words[2])) {
     return { kind: 'section', number: words[2], label: sectionLabel(clean(text || tt).split(' ').slice(0, words[0].trim().split(/\s+/).length).join(' ')) };
   }
@@ -234,7 +240,13 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
 export function nextState(state: RowState, kind: RowKind, cells: RowCells): RowState {
   switch (kind.kind) {
     case 'section':
-      return { section: /^[A-Z]$/.test(kind.number) ? 'letter' : 'other', item: undefined, numberedOpen: false, started: true };
+      return {
+        section: /^[A-Z]$/.test(kind.number) ? 'letter' : 'other',
+        ...(/^\d+$/.test(kind.number) ? { sectionNumber: Number(kind.number) } : {}),
+        item: undefined,
+        numberedOpen: false,
+        started: true,
+      };
     case 'item':
       return {
         ...state,

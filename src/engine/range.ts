@@ -86,6 +86,8 @@ export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string
     let standard = scoreValue(c.scores.diemChuan);
     const ownRule = c.rules.some((r) => r.row === c.row);
     if (standard === undefined && ownRule) standard = 0;
+    // A heading with no standard of its own ("III | ĐIỂM THƯỞNG") stands for its rows.
+    if (standard === undefined && kidRanges.length > 0 && kidRanges.every((r) => r !== undefined)) standard = kidRanges.reduce((k, r) => k + r!.standard, 0);
     if (standard === undefined) return undefined;
     let bonus: Allowance = NONE;
     let deduction: Allowance = NONE;

@@ -3,7 +3,13 @@ import { sameScore } from '../numbers';
 import { defineRule } from './rule';
 
 /** A section, parent item or TỔNG CỘNG whose stated value differs from the sum of its children. */
-export const totalMismatch = defineRule<{ mismatch: { column: ScoreColumn; stated: number; computed: number } }>()({
+interface MismatchData {
+  column: ScoreColumn;
+  stated: number;
+  computed: number;
+}
+
+export const totalMismatch = defineRule<{ mismatch: MismatchData }>()({
   meta: {
     code: 'total-mismatch',
     severity: 'error',
@@ -16,7 +22,8 @@ export const totalMismatch = defineRule<{ mismatch: { column: ScoreColumn; state
   },
   check({ totals, map }, report) {
     for (const t of totals.lines) {
-      if (t.stated === undefined || sameScore(t.stated, t.computed)) continue;
+      if (t.stated === undefined) continue;
+      if (sameScore(t.stated, t.computed) || (t.writtenSum !== undefined && sameScore(t.stated, t.writtenSum))) continue;
       report({ row: t.row, col: t.col, criterion: map.byId.get(t.criterion) }, 'mismatch', {
         column: t.column,
         stated: t.stated,
