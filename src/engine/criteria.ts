@@ -574,6 +574,22 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   return { criteria: criteria.filter((c) => byId.has(c.id)), byId, rows, lastRow: Math.min(layout.lastRow, row - 1) };
 }
 
+const BULLET_SCORE = /(?:^|\s)[-–]\s[^–-]*?:\s*(\d+(?:[.,]\d+)?)\s*điểm/giu;
+
+/**
+ * Scores listed in the text as bullets ("- Điểm TBCHT từ 5 đến cận 6: 2 điểm - … : 6 điểm"), when they are the item's
+ * choices: the best is its standard and they do not add up to it. Largest first; empty otherwise.
+ */
+export function bulletTiers(text: string, standard: number | undefined): number[] {
+  if (standard === undefined) return [];
+  const values = [...clean(text).matchAll(BULLET_SCORE)].map((m) => toNumber(m[1]));
+  if (values.length < 2) return [];
+  const best = Math.max(...values);
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (!sameScore(best, standard) || sameScore(sum, standard)) return [];
+  return [...new Set(values)].sort((a, b) => b - a);
+}
+
 /** After the fold: the grand total's children, a bare "Cộng" that is the grand total, options told by arithmetic, note caps. */
 function finish(
   criteria: Criterion[],
@@ -647,5 +663,6 @@ function finish(
     // The options an item offers are the scores it takes: its tiers, for not-a-tier and for the template alike.
     const offered = [...new Set(c.options.map((o) => o.value).filter((v): v is number => v !== undefined))].sort((a, b) => b - a);
     c.tiers = offered.length > 0 ? offered : tiersOf(c.text);
+    if (c.tiers.length === 0) c.tiers = bulletTiers(c.text, scoreValue(c.scores.diemChuan));
   }
 }
