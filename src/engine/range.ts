@@ -63,10 +63,11 @@ function fromCell(c: Criterion, column: 'diemThuong' | 'diemTru'): Allowance | u
   return v === undefined ? undefined : { amount: Math.abs(v), open: false, from: 'cell', rows: [c.row] };
 }
 
-function sum(parts: Allowance[]): Allowance {
+/** Children's allowances added up. A child without a bonus allows none; a child without a deduction cap has no known floor. */
+function sum(parts: Allowance[], none: 'zero' | 'unknown'): Allowance {
   if (parts.length === 0 || parts.every((p) => p.from === 'none')) return NONE;
   const open = parts.some((p) => p.open);
-  const unknown = parts.some((p) => !p.open && p.amount === undefined);
+  const unknown = parts.some((p) => !p.open && p.amount === undefined && (p.from !== 'none' || none === 'unknown'));
   return {
     amount: open || unknown ? undefined : parts.reduce((k, p) => k + (p.amount ?? 0), 0),
     open,
@@ -92,12 +93,15 @@ export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string
     let bonus: Allowance = NONE;
     let deduction: Allowance = NONE;
     if (single) {
-      const childOf = (pick: (r: AllowedRange) => Allowance) =>
-        kidRanges.length > 0 && kidRanges.every((r) => r !== undefined) ? sum(kidRanges.map((r) => pick(r!))) : NONE;
-      bonus = fromCell(c, 'diemThuong') ?? (c.rules.length > 0 ? fromRules(c.rules, 1) : childOf((r) => r.bonus));
-      deduction = fromCell(c, 'diemTru') ?? (c.rules.length > 0 ? fromRules(c.rules, -1) : childOf((r) => r.deduction));
-      if (c.rules.length > 0 && fromCell(c, 'diemTru') === undefined && deduction.from === 'none') deduction = childOf((r) => r.deduction);
-      if (c.rules.length > 0 && fromCell(c, 'diemThuong') === undefined && bonus.from === 'none') bonus = childOf((r) => r.bonus);
+      const childOf = (pick: (r: AllowedRange) => Allowance, none: 'zero' | 'unknown') =>
+        kidRanges.length > 0 && kidRanges.every((r) => r !== undefined) ? sum(kidRanges.map((r) => pick(r!)), none) : NONE;
+      // A total's own bonus and deduction cells sum its items': where its items are known, they rule (an open
+      // bonus below stays open, an item without a deduction cap leaves the floor unknown).
+      const group = c.kind !== 'item' && kids.length > 0;
+      bonus = (group ? undefined : fromCell(c, 'diemThuong')) ?? (c.rules.length > 0 ? fromRules(c.rules, 1) : childOf((r) => r.bonus, 'zero'));
+      deduction = (group ? undefined : fromCell(c, 'diemTru')) ?? (c.rules.length > 0 ? fromRules(c.rules, -1) : childOf((r) => r.deduction, 'unknown'));
+      if (c.rules.length > 0 && deduction.from === 'none') deduction = childOf((r) => r.deduction, 'unknown');
+      if (c.rules.length > 0 && bonus.from === 'none') bonus = childOf((r) => r.bonus, 'zero');
     }
     const range: AllowedRange = {
       standard,

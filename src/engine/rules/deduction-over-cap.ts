@@ -35,10 +35,16 @@ export const deductionOverCap = defineRule<{ belowFloor: FloorData; selfDeductio
     if (carriesBonus(layout)) {
       const col = layout.columns.tuCham;
       if (col === undefined) return;
-      for (const c of map.criteria) {
+      const below = new Set<string>();
+      // Items first; a total only where none of its rows is below its own floor (else it is told there).
+      const items = map.criteria.filter((c) => c.kind === 'item' && c.children.length === 0);
+      const groups = map.criteria.filter((c) => !(c.kind === 'item' && c.children.length === 0)).reverse();
+      for (const c of [...items, ...groups]) {
         const range = ranges.get(c.id);
         const self = scoreValue(c.scores.tuCham);
         if (!range || range.min === undefined || self === undefined || self >= range.min || sameScore(self, range.min)) continue;
+        below.add(c.id);
+        if ((c.sums ?? c.children).some((id) => below.has(id))) continue;
         report({ row: c.row, col, criterion: c }, 'belowFloor', {
           self,
           standard: range.standard,
@@ -51,6 +57,7 @@ export const deductionOverCap = defineRule<{ belowFloor: FloorData; selfDeductio
     const col = layout.columns.truTuCham;
     if (col === undefined) return;
     for (const c of map.criteria) {
+      if (c.kind !== 'item') continue;
       const self = scoreValue(c.scores.truTuCham);
       const cap = scoreValue(c.scores.diemTru);
       if (self === undefined || cap === undefined) continue;
