@@ -13,8 +13,10 @@ import { loadTemplate, templateFromReports, writeTemplate } from './template';
 export const USAGE = `thidua: kiểm tra Bảng chấm điểm thi đua
 
 Cách dùng:
-  thidua check TỆP.xlsx [--sheet TÊN] [--format text|json] [--template MẪU] [--year NĂM]
-      Kiểm tra mọi trang có bảng chấm điểm (hoặc trang được nêu), in lỗi, cảnh báo và các tổng.
+  thidua check TỆP.xlsx [--sheet TÊN] [--format text|json] [--template MẪU] [--year NĂM] [--verbose]
+      Kiểm tra mọi trang có bảng chấm điểm (hoặc trang được nêu), in lỗi, cảnh báo và các tổng;
+      bảng chưa có cột tự chấm (bảng như khi ban hành) được kiểm các tổng của chính nó.
+      Lưu ý được gộp thành một dòng đếm cho mỗi quy tắc; --verbose in từng lưu ý.
       --year: năm được chấm, khi tiêu đề bảng không ghi “NĂM …” hoặc ghi sai.
       Với --template, đối chiếu điểm chuẩn, điểm thưởng và các tiêu chí với bảng tiêu chí của khối:
       MẪU là tệp mẫu .json hoặc mẫu có sẵn, ví dụ builtin:quang-ngai-2022.
@@ -35,8 +37,8 @@ export interface Io {
 }
 
 const KNOWN_FLAGS: Record<string, string[]> = {
-  check: ['--sheet', '--format', '--values', '--template', '--year'],
-  fix: ['--sheet', '-o', '--output', '--values', '--template', '--year'],
+  check: ['--sheet', '--format', '--values', '--template', '--year', '--verbose'],
+  fix: ['--sheet', '-o', '--output', '--values', '--template', '--year', '--verbose'],
   refs: ['--sheet', '--format', '--year'],
   template: ['--sheet', '-o', '--output', '--bloc', '--year'],
 };
@@ -116,7 +118,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     if (format !== 'text' && format !== 'json') throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
     const wb = await openWorkbook(file);
     const reports = checkFile(wb, file, sheet, options);
-    io.out(format === 'json' ? formatJson(file, reports) : formatText(file, reports));
+    io.out(format === 'json' ? formatJson(file, reports) : formatText(file, reports, { verbose: args.flags.has('--verbose') }));
     return reports.some((r) => r.counts.error > 0) ? 1 : 0;
   }
 
@@ -126,7 +128,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const reports = checkFile(wb, file, sheet, options);
   for (const r of reports) applyPlan(wb.getWorksheet(r.sheet)!, r);
   await saveWorkbook(wb, out, file);
-  io.out(formatText(file, reports));
+  io.out(formatText(file, reports, { verbose: args.flags.has('--verbose') }));
   const writes = reports.reduce((k, r) => k + r.plan.writes.length, 0);
   const marks = reports.reduce((k, r) => k + r.plan.marks.length, 0);
   io.out(`\nĐã ghi “${out}”: ${writes} ô tổng được tính lại, ${marks} ô được đánh dấu. Tệp gốc giữ nguyên.`);

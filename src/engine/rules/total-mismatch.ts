@@ -9,7 +9,7 @@ interface MismatchData {
   computed: number;
 }
 
-export const totalMismatch = defineRule<{ mismatch: MismatchData }>()({
+export const totalMismatch = defineRule<{ mismatch: MismatchData; bestOption: MismatchData }>()({
   meta: {
     code: 'total-mismatch',
     severity: 'error',
@@ -19,15 +19,18 @@ export const totalMismatch = defineRule<{ mismatch: MismatchData }>()({
   },
   messages: {
     mismatch: (d, say) => `${say.label()} ghi ${say.n(d.stated)} ${say.column(d.column)}, cộng các mục được ${say.n(d.computed)}.`,
+    bestOption: (d, say) =>
+      `${say.label()} ghi ${say.n(d.stated)} ${say.column(d.column)}, nhưng lựa chọn cao nhất của mục này là ${say.n(d.computed)}: điểm chuẩn là mức cao nhất có thể đạt.`,
   },
   check({ totals, map }, report) {
     for (const t of totals.lines) {
       if (t.stated === undefined) continue;
       if (sameScore(t.stated, t.computed) || (t.writtenSum !== undefined && sameScore(t.stated, t.writtenSum))) continue;
-      report({ row: t.row, col: t.col, criterion: map.byId.get(t.criterion) }, 'mismatch', {
+      // A cap total is told against its children as the table writes them: a raised cap below is told at its own row.
+      report({ row: t.row, col: t.col, criterion: map.byId.get(t.criterion) }, t.best ? 'bestOption' : 'mismatch', {
         column: t.column,
         stated: t.stated,
-        computed: t.computed,
+        computed: t.writtenSum ?? t.computed,
       });
     }
   },
