@@ -179,8 +179,11 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
     if (GRAND_TOTAL.test(head) || GRAND_TOTAL.test(foldStart(tt))) return { kind: 'total' };
   }
   const std = scoreValue(standard);
+  // The whole text folded once, and only for a row that needs it: criteria texts are long and most rows are items.
+  let folded: string | undefined;
+  const whole = () => (folded ??= fold(text));
   if (tt === '' && OR.test(head)) return { kind: 'note', or: true };
-  if (tt === '' && std === undefined && (NOTE.test(head) || ASSESSOR.test(fold(text)))) return { kind: 'note', or: false };
+  if (tt === '' && std === undefined && (NOTE.test(head) || (text.startsWith('(') && ASSESSOR.test(whole())))) return { kind: 'note', or: false };
 
   // Sections: words, a Roman numeral, a capital letter (unless it sits under a numbered item of a numbered section).
   const words = NUMBERED_SECTION_WORDS.exec(head);
@@ -202,7 +205,7 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   // Rules: a signed rate in the bonus or deduction cell, a negative standard, or "cộng / trừ N điểm" with no standard.
   const lettered = LETTER_ITEM.test(tt) || UPPER_LETTER.test(tt);
   if (!lettered && (std === undefined || std < 0) && standard.kind !== 'text') {
-    const f = fold(text);
+    const f = whole();
     const ded = cellNumber(deduction);
     const bon = cellNumber(bonus);
     // A negative standard is a deduction: on a bare row, or on a numbered one whose words say so ("mỗi lần vi phạm").
@@ -222,7 +225,7 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   if (state.item?.standard && standard.kind !== 'empty' && state.item.tt !== '' && !BULLET_TT.test(state.item.tt)) {
     if (tt === state.item.tt) return { kind: 'option' };
     const bare = tt === '' || BULLET_TT.test(tt);
-    if (bare && (standard.kind === 'text' || OPTION_WORDS.test(fold(text)))) return { kind: 'option' };
+    if (bare && (standard.kind === 'text' || OPTION_WORDS.test(whole()))) return { kind: 'option' };
   }
 
   if (numbered) return { kind: 'item', numbering: 'numbered', key: NUMBERING.exec(tt)![1], bullet: false };
@@ -600,6 +603,7 @@ function finish(
   bareSubtotals: ReadonlySet<Criterion>,
   notes: string[],
 ): void {
+  const rowAt = new Map(rows.map((r) => [r.row, r]));
   // A table whose only subtotal is a bare "Cộng" at its foot, below several sections, ends on its grand total.
   const sections = criteria.filter((c) => c.kind === 'section');
   const last = subtotals[subtotals.length - 1];
@@ -611,7 +615,7 @@ function finish(
     sub.label = 'TỔNG CỘNG';
     delete sub.sums;
     byId.set(sub.id, sub);
-    const r = rows.find((x) => x.row === sub.row);
+    const r = rowAt.get(sub.row);
     if (r) {
       r.criterion = sub.id;
       r.kind = 'total';
@@ -639,7 +643,7 @@ function finish(
     for (const k of kids) {
       c.options.push({ row: k.row, text: k.text, group: 0, value: scoreValue(k.scores.diemChuan) });
       byId.delete(k.id);
-      const r = rows.find((x) => x.row === k.row);
+      const r = rowAt.get(k.row);
       if (r) {
         r.criterion = c.id;
         r.kind = 'option';
@@ -653,7 +657,7 @@ function finish(
     const m = NOTE_CAP.exec(fold(note));
     if (!m) continue;
     const key = m[2].replace(/\.$/, '');
-    const target = criteria.find((c) => byId.has(c.id) && (fold(c.tt).replace(/\.$/, '') === key || c.id === key));
+    const target = criteria.find((c) => byId.has(c.id) && c.tt !== '' && (fold(c.tt).replace(/\.$/, '') === key || c.id === key));
     if (!target) continue;
     target.rules.push({ row: -1, sign: m[1] === 'tru' ? -1 : 1, perOccurrence: false, cap: toNumber(m[3]), text: note, capOnly: true });
   }
