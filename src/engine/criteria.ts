@@ -35,7 +35,6 @@ const OR = /^hoac\s*[:.]?$/;
 const OPTION_WORDS =
   /%|\b(tu|duoi|tren|lon hon|nho hon)\s+\d|\bduoi\b|\btro len\b|\bxep (loai|hang)\b|^[-+–]?\s*(co|khong)\b|\bdat\b|\bhoan thanh\b|\bdanh hieu\b|\blao dong (xuat sac|tien tien)\b/;
 const BONUS_WORDS = /\b(cong|thuong)(\s+them)?\s+(\d+(?:[.,]\d+)?)\s*diem/;
-const DEDUCTION_WORDS = /\btru\s+(\d+(?:[.,]\d+)?)\s*diem|\btru\b/;
 const PER_OCCURRENCE = /(^|[\s(-])(moi|cu)\s|\/\s*(0?1\s+)?[a-z]|\btung\b/;
 const RULE_CAP = /(?:toi da|khong qua)(?:\s+(?:la|tru|cong|khong qua))*\s+(\d+(?:[.,]\d+)?)\s*diem/;
 
@@ -205,18 +204,20 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   // Rules: a signed rate in the bonus or deduction cell, a negative standard, or "cộng / trừ N điểm" with no standard.
   const lettered = LETTER_ITEM.test(tt) || UPPER_LETTER.test(tt);
   if (!lettered && (std === undefined || std < 0) && standard.kind !== 'text') {
-    const f = whole();
     const ded = cellNumber(deduction);
     const bon = cellNumber(bonus);
     // A negative standard is a deduction: on a bare row, or on a numbered one whose words say so ("mỗi lần vi phạm").
-    if (std !== undefined && std < 0 && (!numbered || PER_OCCURRENCE.test(f) || /\b(vi pham|tru)\b/.test(f))) {
+    if (std !== undefined && std < 0 && (!numbered || PER_OCCURRENCE.test(whole()) || /\b(vi pham|tru)\b/.test(whole()))) {
       return { kind: 'deduction-rule', rule: parseRule(text, -1, std) };
     }
     if (tt === '' || !numbered) {
       if (ded !== undefined && (isSigned(deduction) || ded < 0)) return { kind: 'deduction-rule', rule: parseRule(text, -1, ded) };
       if (bon !== undefined && isSigned(bonus)) return { kind: 'bonus-rule', rule: parseRule(text, 1, bon) };
-      if (tt === '' && BONUS_WORDS.test(f)) return { kind: 'bonus-rule', rule: parseRule(text, 1) };
-      if (tt === '' && /\btru\s+(\d+(?:[.,]\d+)?)\s*diem|\btru het\b/.test(f) && state.item) return { kind: 'deduction-rule', rule: parseRule(text, -1) };
+      // Rules in words name their points ("cộng 0,5 điểm", "trừ 1 điểm"): text without a digit is spared the folding.
+      if (tt === '' && /\d/.test(text) && BONUS_WORDS.test(whole())) return { kind: 'bonus-rule', rule: parseRule(text, 1) };
+      if (tt === '' && state.item && /\d|h[eế]t/iu.test(text) && /\btru\s+(\d+(?:[.,]\d+)?)\s*diem|\btru het\b/.test(whole())) {
+        return { kind: 'deduction-rule', rule: parseRule(text, -1) };
+      }
     }
   }
 
