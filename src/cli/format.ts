@@ -1,5 +1,15 @@
 /** The CLI's outputs: a readable Vietnamese summary, and JSON for machines. */
-import { COLUMN_WORDS, Finding, formatNumber, SCORE_COLUMNS, SheetReport, Severity, SEVERITY_WORDS, shownMessage, templateMatchSentence } from '../engine';
+import {
+  COLUMN_WORDS,
+  Finding,
+  formatNumber,
+  SCORE_COLUMNS,
+  SheetReport,
+  Severity,
+  SEVERITY_WORDS,
+  shownMessage,
+  templateMatchSentence,
+} from '../engine';
 
 const MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
 
@@ -28,7 +38,13 @@ export function formatText(file: string, reports: SheetReport[], options: TextOp
       if (severity === 'info' && !options.verbose) {
         const byRule = new Map<string, Finding[]>();
         for (const f of list) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
-        for (const [rule, fs] of byRule) out.push(`    ${MARK[severity]} ${fs.length} ô: ${fs.slice(0, 4).map((f) => f.cell).join(', ')}${fs.length > 4 ? '…' : ''} [${rule}]`);
+        for (const [rule, fs] of byRule)
+          out.push(
+            `    ${MARK[severity]} ${fs.length} ô: ${fs
+              .slice(0, 4)
+              .map((f) => f.cell)
+              .join(', ')}${fs.length > 4 ? '…' : ''} [${rule}]`,
+          );
         out.push('    (thêm --verbose để xem từng lưu ý)');
         continue;
       }
@@ -78,7 +94,13 @@ export function formatJson(file: string, reports: SheetReport[]): string {
         Object.entries(c.scores).map(([k, s]) => [k, s.kind === 'number' ? s.value : s.kind === 'text' ? s.text : null]),
       ),
     })),
-    totals: r.totals.map((t) => ({ criterion: t.criterion, column: t.column, cell: t.cell, stated: t.stated ?? null, computed: t.computed })),
+    totals: r.totals.map((t) => ({
+      criterion: t.criterion,
+      column: t.column,
+      cell: t.cell,
+      stated: t.stated ?? null,
+      computed: t.computed,
+    })),
     summary: r.summary,
     template: r.template ?? null,
     writes: r.plan.writes.map((w) => ({ cell: w.cell, value: w.value, formula: w.formula ?? null, previous: w.previous })),

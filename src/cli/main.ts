@@ -78,7 +78,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     return command === undefined && !args.flags.has('--help') && !args.flags.has('-h') ? 2 : 0;
   }
   const known = KNOWN_FLAGS[command];
-  if (!known) throw new UserError('bad-input', `Không có lệnh “${command}”. Các lệnh: ${Object.keys(KNOWN_FLAGS).join(', ')}. Xem: thidua --help`);
+  if (!known)
+    throw new UserError('bad-input', `Không có lệnh “${command}”. Các lệnh: ${Object.keys(KNOWN_FLAGS).join(', ')}. Xem: thidua --help`);
   for (const f of args.flags.keys()) {
     if (!known.includes(f)) throw new UserError('bad-input', `Lệnh “${command}” không có tuỳ chọn “${f}”. Xem: thidua --help`);
   }
@@ -90,7 +91,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (templateRef !== undefined) options.template = await loadTemplate(templateRef);
   const year = flag(args, '--year');
   if (year !== undefined && command !== 'template') {
-    if (!/^\d{4}$/.test(year.trim())) throw new UserError('bad-input', `--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
+    if (!/^\d{4}$/.test(year.trim()))
+      throw new UserError('bad-input', `--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
     options.year = Number(year.trim());
   }
 
@@ -98,7 +100,10 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     const out = flag(args, '-o') ?? flag(args, '--output');
     if (!out) throw new UserError('bad-input', 'Thiếu tệp mẫu ra: thidua template TỆP.xlsx -o mau.json');
     const wb = await openWorkbook(file);
-    const template = templateFromReports(file, checkFile(wb, file, sheet, options), { bloc: flag(args, '--bloc'), year: flag(args, '--year') });
+    const template = templateFromReports(file, checkFile(wb, file, sheet, options), {
+      bloc: flag(args, '--bloc'),
+      year: flag(args, '--year'),
+    });
     await writeTemplate(out, file, template);
     io.out(`Đã ghi mẫu “${out}”: ${templateTitle(template)}, ${templateSize(template)}.`);
     io.out('Hãy đọc lại tệp mẫu (tên khối, các mức điểm, quy tắc tổng hợp) trước khi gửi cho các đơn vị.');
@@ -107,7 +112,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   if (command === 'refs') {
     const format = flag(args, '--format') ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
+    if (format !== 'text' && format !== 'json')
+      throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
     const reports = checkFile(await openWorkbook(file), file, sheet, options);
     io.out(format === 'json' ? formatRefsJson(file, reports) : formatRefsText(file, reports));
     return 0;
@@ -115,7 +121,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   if (command === 'check') {
     const format = flag(args, '--format') ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
+    if (format !== 'text' && format !== 'json')
+      throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
     const wb = await openWorkbook(file);
     const reports = checkFile(wb, file, sheet, options);
     io.out(format === 'json' ? formatJson(file, reports) : formatText(file, reports, { verbose: args.flags.has('--verbose') }));

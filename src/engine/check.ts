@@ -62,7 +62,11 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
   const scoreCells: ScoreCell[] = [];
   for (const r of map.rows) {
     // Option and rule rows belong to their item but hold none of its scores: their cells are rates and alternatives.
-    if (!r.criterion || (r.kind !== undefined && r.kind !== 'item' && r.kind !== 'total' && r.kind !== 'subtotal' && r.kind !== 'continuation')) continue;
+    if (
+      !r.criterion ||
+      (r.kind !== undefined && r.kind !== 'item' && r.kind !== 'total' && r.kind !== 'subtotal' && r.kind !== 'continuation')
+    )
+      continue;
     const criterion = map.byId.get(r.criterion);
     for (const column of SCORE_COLUMNS) {
       const col = layout.columns[column];

@@ -112,7 +112,10 @@ function romanToNumber(roman: string): number {
 /** "NỘI DUNG 2:" → "Nội dung 2", "phần ii." → "Phần II": one way of naming a section in every message. */
 function sectionLabel(words: string): string {
   const parts = words.replace(/[:.,]$/, '').split(' ');
-  const numeral = parts.pop()!.toUpperCase().replace(/[:.,]$/, '');
+  const numeral = parts
+    .pop()!
+    .toUpperCase()
+    .replace(/[:.,]$/, '');
   const head = parts.join(' ').toLowerCase();
   return `${head.charAt(0).toUpperCase()}${head.slice(1)} ${numeral}`;
 }
@@ -130,7 +133,10 @@ function sectionHead(tt: string, text: string, afterLetter: boolean): { number: 
     if (m) {
       const words = clean(t).split(' ').slice(0, m[0].split(' ').length).join(' ');
       // A heading writes its Roman numeral in capitals ("Phần II"); "Nội dung vi phạm" is a criterion's text.
-      const numeral = words.split(' ').pop()!.replace(/[:.,]$/, '');
+      const numeral = words
+        .split(' ')
+        .pop()!
+        .replace(/[:.,]$/, '');
       if (!/^\d+$/.test(m[2]) && numeral !== numeral.toUpperCase()) continue;
       const n = /^\d+$/.test(m[2]) ? m[2] : String(romanToNumber(m[2].toUpperCase()));
       return { number: n, label: sectionLabel(words) };
@@ -182,7 +188,8 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   let folded: string | undefined;
   const whole = () => (folded ??= fold(text));
   if (tt === '' && OR.test(head)) return { kind: 'note', or: true };
-  if (tt === '' && std === undefined && (NOTE.test(head) || (text.startsWith('(') && ASSESSOR.test(whole())))) return { kind: 'note', or: false };
+  if (tt === '' && std === undefined && (NOTE.test(head) || (text.startsWith('(') && ASSESSOR.test(whole()))))
+    return { kind: 'note', or: false };
 
   // Sections: words, a Roman numeral, a capital letter (unless it sits under a numbered item of a numbered section).
   const words = NUMBERED_SECTION_WORDS.exec(head);
@@ -190,7 +197,16 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   const nextSection = roman !== null && state.sectionNumber !== undefined && romanToNumber(roman[1]) === state.sectionNumber + 1;
   const capitalUnderItem = UPPER_LETTER.test(tt) && state.section === 'other' && state.numberedOpen && !nextSection;
   if (words && (!numbered || tt.replace(/[.)]$/, '') === words[2])) {
-    return { kind: 'section', number: words[2], label: sectionLabel(clean(text || tt).split(' ').slice(0, words[0].trim().split(/\s+/).length).join(' ')) };
+    return {
+      kind: 'section',
+      number: words[2],
+      label: sectionLabel(
+        clean(text || tt)
+          .split(' ')
+          .slice(0, words[0].trim().split(/\s+/).length)
+          .join(' '),
+      ),
+    };
   }
   if (!numbered && !capitalUnderItem && !ALNUM.test(tt)) {
     const s = sectionHead(tt, text, state.section === 'letter');
@@ -198,7 +214,12 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   }
   if (ALNUM.test(tt) && !numbered) {
     const s = SECTION_WORDS.exec(head);
-    if (s) return { kind: 'section', number: tt.replace(/\.$/, ''), label: sectionLabel(clean(text).split(' ').slice(0, s[0].split(' ').length).join(' ')) };
+    if (s)
+      return {
+        kind: 'section',
+        number: tt.replace(/\.$/, ''),
+        label: sectionLabel(clean(text).split(' ').slice(0, s[0].split(' ').length).join(' ')),
+      };
   }
 
   // Rules: a signed rate in the bonus or deduction cell, a negative standard, or "cộng / trừ N điểm" with no standard.
@@ -318,7 +339,8 @@ function emptyParts(): Record<ScoreColumn, number[]> {
 }
 
 /** "Ghi chú: Tổng điểm trừ của mục c2. không quá 2 điểm": a cap on the deductions (or bonuses) of the criterion named. */
-const NOTE_CAP = /\b(?:tong )?diem (tru|cong|thuong) cua (?:muc|tieu chuan|tieu chi|noi dung)\s+([a-z0-9.]+?)\.?\s+(?:toi da\s+)?(?:khong qua|toi da|la)\s+(?:khong qua\s+)?(\d+(?:[.,]\d+)?)\s*diem/;
+const NOTE_CAP =
+  /\b(?:tong )?diem (tru|cong|thuong) cua (?:muc|tieu chuan|tieu chi|noi dung)\s+([a-z0-9.]+?)\.?\s+(?:toi da\s+)?(?:khong qua|toi da|la)\s+(?:khong qua\s+)?(\d+(?:[.,]\d+)?)\s*diem/;
 
 export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   const { columns } = layout;
@@ -347,9 +369,15 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   const notes: string[] = [];
   const bareSubtotals = new Set<Criterion>();
 
-  const add = (
-    c: { id: string; kind: CriterionKind; label: string; tt: string; text: string; row: number; parent?: string },
-  ): Criterion => {
+  const add = (c: {
+    id: string;
+    kind: CriterionKind;
+    label: string;
+    tt: string;
+    text: string;
+    row: number;
+    parent?: string;
+  }): Criterion => {
     const scores = emptyScores();
     for (const col of SCORE_COLUMNS) {
       const at = columns[col];
@@ -377,7 +405,12 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
     if (full.parent) byId.get(full.parent)!.children.push(c.id);
     criteria.push(full);
     byId.set(c.id, full);
-    rows.push({ row: c.row, criterion: c.id, continuation: false, kind: c.kind === 'subtotal' ? 'subtotal' : c.kind === 'total' ? 'total' : 'item' });
+    rows.push({
+      row: c.row,
+      criterion: c.id,
+      continuation: false,
+      kind: c.kind === 'subtotal' ? 'subtotal' : c.kind === 'total' ? 'total' : 'item',
+    });
     current = full;
     return full;
   };

@@ -24,7 +24,15 @@ export function byFindingOrder(a: Pick<Finding, 'severity' | 'row' | 'col'>, b: 
  *   totalled like any score column, never mistaken for the self-score; further review columns are `reviewColumns`.
  */
 export type ScoreColumn = 'diemChuan' | 'diemThuong' | 'diemTru' | 'tuCham' | 'thuongTuCham' | 'truTuCham' | 'khoiCham';
-export const SCORE_COLUMNS: readonly ScoreColumn[] = ['diemChuan', 'diemThuong', 'diemTru', 'tuCham', 'thuongTuCham', 'truTuCham', 'khoiCham'];
+export const SCORE_COLUMNS: readonly ScoreColumn[] = [
+  'diemChuan',
+  'diemThuong',
+  'diemTru',
+  'tuCham',
+  'thuongTuCham',
+  'truTuCham',
+  'khoiCham',
+];
 /** The columns a table sets (its caps and rates), as against the columns a unit or its reviewer fills in. */
 export const CAP_COLUMNS: readonly ScoreColumn[] = ['diemChuan', 'diemThuong', 'diemTru'];
 /** Columns whose numbers are deductions: a negative number there is how tables write them, not an error. */

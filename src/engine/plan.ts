@@ -11,7 +11,7 @@ const MAX_FORMULA = 8000;
 export function sumFormula(line: TotalLine): string | undefined {
   const rows = [...line.childRows].sort((a, b) => a - b);
   const refs: string[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
     refs.push(j > i ? `${a1(rows[i], line.col)}:${a1(rows[j], line.col)}` : a1(rows[i], line.col));

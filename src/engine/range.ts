@@ -88,18 +88,27 @@ export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string
     const ownRule = c.rules.some((r) => r.row === c.row);
     if (standard === undefined && ownRule) standard = 0;
     // A heading with no standard of its own ("III | ĐIỂM THƯỞNG") stands for its rows.
-    if (standard === undefined && kidRanges.length > 0 && kidRanges.every((r) => r !== undefined)) standard = kidRanges.reduce((k, r) => k + r!.standard, 0);
+    if (standard === undefined && kidRanges.length > 0 && kidRanges.every((r) => r !== undefined))
+      standard = kidRanges.reduce((k, r) => k + r!.standard, 0);
     if (standard === undefined) return undefined;
     let bonus: Allowance = NONE;
     let deduction: Allowance = NONE;
     if (single) {
       const childOf = (pick: (r: AllowedRange) => Allowance, none: 'zero' | 'unknown') =>
-        kidRanges.length > 0 && kidRanges.every((r) => r !== undefined) ? sum(kidRanges.map((r) => pick(r!)), none) : NONE;
+        kidRanges.length > 0 && kidRanges.every((r) => r !== undefined)
+          ? sum(
+              kidRanges.map((r) => pick(r!)),
+              none,
+            )
+          : NONE;
       // A total's own bonus and deduction cells sum its items': where its items are known, they rule (an open
       // bonus below stays open, an item without a deduction cap leaves the floor unknown).
       const group = c.kind !== 'item' && kids.length > 0;
-      bonus = (group ? undefined : fromCell(c, 'diemThuong')) ?? (c.rules.length > 0 ? fromRules(c.rules, 1) : childOf((r) => r.bonus, 'zero'));
-      deduction = (group ? undefined : fromCell(c, 'diemTru')) ?? (c.rules.length > 0 ? fromRules(c.rules, -1) : childOf((r) => r.deduction, 'unknown'));
+      bonus =
+        (group ? undefined : fromCell(c, 'diemThuong')) ?? (c.rules.length > 0 ? fromRules(c.rules, 1) : childOf((r) => r.bonus, 'zero'));
+      deduction =
+        (group ? undefined : fromCell(c, 'diemTru')) ??
+        (c.rules.length > 0 ? fromRules(c.rules, -1) : childOf((r) => r.deduction, 'unknown'));
       if (c.rules.length > 0 && deduction.from === 'none') deduction = childOf((r) => r.deduction, 'unknown');
       if (c.rules.length > 0 && bonus.from === 'none') bonus = childOf((r) => r.bonus, 'zero');
     }

@@ -50,12 +50,14 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
 
   /** Sections summed by subtotals: their heading rows are left as they are where they hold nothing. */
   const summedBySubtotal = new Uint8Array(criteria.length);
-  for (const c of criteria) if (c.kind === 'subtotal') for (const id of c.sums ?? []) {
-    const k = index.get(id);
-    const p = k === undefined ? undefined : criteria[k].parent;
-    const pi = p === undefined ? undefined : index.get(p);
-    if (pi !== undefined) summedBySubtotal[pi] = 1;
-  }
+  for (const c of criteria)
+    if (c.kind === 'subtotal')
+      for (const id of c.sums ?? []) {
+        const k = index.get(id);
+        const p = k === undefined ? undefined : criteria[k].parent;
+        const pi = p === undefined ? undefined : index.get(p);
+        if (pi !== undefined) summedBySubtotal[pi] = 1;
+      }
 
   /** Options make a standard: the sum over groups of each group's best. */
   const bestOption = (c: Criterion): number | undefined => {

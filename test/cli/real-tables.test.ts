@@ -56,17 +56,27 @@ describe('thidua on the real tables', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'thidua-real-'));
     const tpl = path.join(dir, 'mau.json');
     const made = capture();
-    expect(await main(['template', path.join(REAL, 'binhdinh-huyen-2018', 'binhdinh-huyen-2018.xlsx'), '-o', tpl, '--year', '2018'], made.io)).toBe(0);
+    expect(
+      await main(['template', path.join(REAL, 'binhdinh-huyen-2018', 'binhdinh-huyen-2018.xlsx'), '-o', tpl, '--year', '2018'], made.io),
+    ).toBe(0);
     expect(made.out[0]).toMatch(/2 nội dung, 19 tiêu chí/);
     const c = capture();
-    const code = await main(['check', path.join(REAL, 'binhdinh-huyen-2018', 'binhdinh-huyen-2018-unit-faults.xlsx'), '--template', tpl, '--format', 'json'], c.io);
+    const code = await main(
+      ['check', path.join(REAL, 'binhdinh-huyen-2018', 'binhdinh-huyen-2018-unit-faults.xlsx'), '--template', tpl, '--format', 'json'],
+      c.io,
+    );
     expect(code).toBe(1);
     const found = (JSON.parse(c.out.join('')) as { findings: { rule: string; cell: string }[] }).findings.map((f) => `${f.rule}@${f.cell}`);
     expect(found).toEqual(expect.arrayContaining(['standard-changed@C24', 'over-cap@E20', 'not-a-tier@E27', 'total-mismatch@E5']));
   });
 
   it('refuses to write an empty template, saying why', () => {
-    const r = checkSheet(grid([['TT', 'Tiêu chí', 'Điểm chuẩn', 'Điểm tự chấm'], [null, 'TỔNG CỘNG', 0, 0]]));
+    const r = checkSheet(
+      grid([
+        ['TT', 'Tiêu chí', 'Điểm chuẩn', 'Điểm tự chấm'],
+        [null, 'TỔNG CỘNG', 0, 0],
+      ]),
+    );
     let thrown: unknown;
     try {
       inferTemplate(r, { year: 2022 });

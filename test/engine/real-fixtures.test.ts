@@ -19,7 +19,8 @@ function fixtures(): [string, string][] {
     const dir = path.join(REAL, d);
     if (!statSync(dir).isDirectory()) continue;
     for (const f of readdirSync(dir).sort()) {
-      if (f.endsWith('.expected.json')) out.push([`${d}/${f.replace('.expected.json', '')}`, path.join(dir, f.replace('.expected.json', '.xlsx'))]);
+      if (f.endsWith('.expected.json'))
+        out.push([`${d}/${f.replace('.expected.json', '')}`, path.join(dir, f.replace('.expected.json', '.xlsx'))]);
     }
   }
   return out;
@@ -38,7 +39,6 @@ async function reportsOf(file: string, template?: Template): Promise<SheetReport
 }
 
 describe.each(fixtures())('real table %s', (name, file) => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const exp = require(file.replace(/\.xlsx$/, '.expected.json')) as RealExpected;
   let reports: SheetReport[];
 

@@ -54,7 +54,8 @@ export const bonusOverCap = defineRule<{ overCap: BonusData; sectionOverCap: Bon
       if (!c.rules.some((r) => r.row === c.row && r.sign > 0) || c.scores.diemChuan.kind !== 'empty') continue;
       const v = scoreValue(c.scores.tuCham);
       const cap = scoreValue(c.scores.diemThuong);
-      if (v !== undefined && cap !== undefined && above(v, Math.abs(cap))) report({ row: c.row, col: self, criterion: c }, 'ruleOverCap', { self: v, cap: Math.abs(cap) });
+      if (v !== undefined && cap !== undefined && above(v, Math.abs(cap)))
+        report({ row: c.row, col: self, criterion: c }, 'ruleOverCap', { self: v, cap: Math.abs(cap) });
     }
   },
 });

@@ -23,7 +23,11 @@ export const missingScore = defineRule<{ unscored: { cap: number } }>()({
       if (c.children.length > 0) continue;
       const parent = c.parent ? map.byId.get(c.parent) : undefined;
       if (parent && parent.scores.tuCham.kind !== 'empty' && !totals.isTotal(parent.id, 'tuCham')) continue;
-      if (c.alternative !== undefined && parent?.children.some((id) => map.byId.get(id)?.alternative === c.alternative && map.byId.get(id)?.scores.tuCham.kind !== 'empty')) continue;
+      if (
+        c.alternative !== undefined &&
+        parent?.children.some((id) => map.byId.get(id)?.alternative === c.alternative && map.byId.get(id)?.scores.tuCham.kind !== 'empty')
+      )
+        continue;
       if (c.scores.tuCham.kind === 'empty') report({ row: c.row, col, criterion: c }, 'unscored', { cap });
     }
   },

@@ -7,7 +7,10 @@ describe('bonus-uncapped', () => {
     const r = check(khoiTable(khoiBody(21, 12)));
     const f = findingsOf(r, 'bonus-uncapped');
     expect(f.map((x) => [x.severity, shownMessage(x)])).toEqual([
-      ['info', 'F7: Phần I, mục 2 tự chấm 12 điểm, trên chuẩn 10: điểm cộng tính theo mỗi lần (dòng 8) không có mức tối đa, hãy đối chiếu số lần được cộng.'],
+      [
+        'info',
+        'F7: Phần I, mục 2 tự chấm 12 điểm, trên chuẩn 10: điểm cộng tính theo mỗi lần (dòng 8) không có mức tối đa, hãy đối chiếu số lần được cộng.',
+      ],
     ]);
     // Never an error: the top is open.
     expect(findingsOf(r, 'over-cap')).toEqual([]);

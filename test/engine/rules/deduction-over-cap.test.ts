@@ -30,6 +30,8 @@ describe('deduction-over-cap', () => {
   });
 
   it('never fires on the seed layout (separate self bonus column, no deduction column)', () => {
-    expect(findingsOf(checkBody([['1', 'Công tác', 20, 2, 5, null, 'Báo cáo số 1/BC-VP ngày 01/12/2022']]), 'deduction-over-cap')).toEqual([]);
+    expect(findingsOf(checkBody([['1', 'Công tác', 20, 2, 5, null, 'Báo cáo số 1/BC-VP ngày 01/12/2022']]), 'deduction-over-cap')).toEqual(
+      [],
+    );
   });
 });

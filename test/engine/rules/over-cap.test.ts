@@ -15,9 +15,7 @@ describe('over-cap', () => {
 
   it('writes decimals with a comma and reads scores typed as text', () => {
     const r = checkBody(set(set(validBody(), 5, 'E', '20,5'), 5, 'C', '20'));
-    expect(findingsOf(r, 'over-cap').map(shownMessage)).toEqual([
-      'E5: Nội dung 1, mục 1.1 tự chấm 20,5 điểm, vượt điểm chuẩn 20 điểm.',
-    ]);
+    expect(findingsOf(r, 'over-cap').map(shownMessage)).toEqual(['E5: Nội dung 1, mục 1.1 tự chấm 20,5 điểm, vượt điểm chuẩn 20 điểm.']);
   });
 
   it('accepts a self-score equal to or below the standard', () => {

@@ -46,7 +46,9 @@ describe('total-mismatch', () => {
     expect(findingsOf(guide, 'missing-score')).toEqual([]);
     // One child scored: the parent is their sum again.
     const one = checkBody(set(validBody(), 6, 'E', null));
-    expect(findingsOf(one, 'total-mismatch').map(shownMessage)).toContain('E4: Nội dung 1, mục 1 ghi 30 điểm tự chấm, cộng các mục được 20.');
+    expect(findingsOf(one, 'total-mismatch').map(shownMessage)).toContain(
+      'E4: Nội dung 1, mục 1 ghi 30 điểm tự chấm, cộng các mục được 20.',
+    );
   });
 
   it('takes a formula total by its last result', () => {
