@@ -184,11 +184,6 @@ export interface TotalLine {
   computed: number;
   /** The rows (absolute, 0-based) of the children it adds up (for `best`, the option rows). */
   childRows: number[];
-  /**
-   * For a cap column (chuẩn, thưởng, trừ): the sum of the children's cells as written. A cap total equal to it is right:
-   * the table's declarations are held at each level, so a raised standard is told at its own row only.
-   */
-  writtenSum?: number;
   /** Set for an item's standard made of its options: the best of them, not their sum (written as MAX). */
   best?: boolean;
 }

@@ -32,9 +32,7 @@ export function planWrites(view: GridView, totals: Totals, options: Required<Pic
     // Inside a merged area (a heading merged across the row), the cell shows its first cell's text: writing there loses it.
     const merged = view.mergeAt(line.row, line.col);
     if (merged && (merged.top !== line.row || merged.left !== line.col)) continue;
-    const right =
-      line.stated !== undefined &&
-      (Math.abs(line.stated - line.computed) < 1e-9 || (line.writtenSum !== undefined && Math.abs(line.stated - line.writtenSum) < 1e-9));
+    const right = line.stated !== undefined && Math.abs(line.stated - line.computed) < 1e-9;
     // A total the user already keeps as a formula with the right result is theirs: leave it.
     if (cell.formula && right) continue;
     let formula: string | undefined;

@@ -26,10 +26,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   const kids = criteria.map((c) => (c.sums ?? c.children).map((id) => index.get(id)!).filter((k) => k !== undefined));
   const total = {} as Record<ScoreColumn, Uint8Array>;
   const values = {} as Record<ScoreColumn, Float64Array>;
-  /** What the children of a cap column add up to as written (each child's own cell where it has one). */
-  const computedCap = {} as Record<ScoreColumn, Float64Array>;
   for (const column of SCORE_COLUMNS) {
-    computedCap[column] = new Float64Array(criteria.length).fill(NaN);
     total[column] = new Uint8Array(criteria.length);
     values[column] = new Float64Array(criteria.length).fill(NaN);
   }
@@ -100,17 +97,6 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
       )
         sum = own;
       values[column][i] = sum;
-      if (IS_CAP.has(column)) {
-        // The caps as written: a raised standard is told at its own row, not again at every total above it.
-        let written = 0;
-        for (const v of groupBest.values()) written += v;
-        for (const k of kids[i]) {
-          if (criteria[k].alternative !== undefined) continue;
-          const w = scoreValue(criteria[k].scores[column]) ?? values[column][k];
-          if (!Number.isNaN(w)) written += w;
-        }
-        computedCap[column][i] = written;
-      }
     }
   }
 
@@ -162,7 +148,6 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
         computed: values[column][i],
         childRows: kids[i].map((k) => criteria[k].row),
       };
-      if (IS_CAP.has(column) && !Number.isNaN(computedCap[column][i])) line.writtenSum = computedCap[column][i];
       lines.push(line);
       const input = firstTextInput(i, column, col);
       if (input) textInputs.set(line, input);

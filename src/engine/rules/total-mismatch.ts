@@ -25,12 +25,11 @@ export const totalMismatch = defineRule<{ mismatch: MismatchData; bestOption: Mi
   check({ totals, map }, report) {
     for (const t of totals.lines) {
       if (t.stated === undefined) continue;
-      if (sameScore(t.stated, t.computed) || (t.writtenSum !== undefined && sameScore(t.stated, t.writtenSum))) continue;
-      // A cap total is told against its children as the table writes them: a raised cap below is told at its own row.
+      if (sameScore(t.stated, t.computed)) continue;
       report({ row: t.row, col: t.col, criterion: map.byId.get(t.criterion) }, t.best ? 'bestOption' : 'mismatch', {
         column: t.column,
         stated: t.stated,
-        computed: t.writtenSum ?? t.computed,
+        computed: t.computed,
       });
     }
   },
