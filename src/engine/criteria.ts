@@ -47,6 +47,8 @@ export interface RowCells {
   deduction: Score;
   /** True when any score or evidence cell of the row holds something. */
   filled: boolean;
+  /** True when the row carries a self-score of its own: then it is scored, never an option. */
+  selfScored?: boolean;
 }
 
 /** What the classifier remembers of the rows above. */
@@ -244,7 +246,7 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
 
   // Options: rows under an item that repeat its TT, or that offer an alternative score in its words.
   // Only under a numbered item: bullets under a bullet ("- Công đoàn", "- Đoàn thanh niên") are its siblings.
-  if (state.item?.standard && standard.kind !== 'empty' && state.item.tt !== '' && !BULLET_TT.test(state.item.tt)) {
+  if (state.item?.standard && standard.kind !== 'empty' && !cells.selfScored && state.item.tt !== '' && !BULLET_TT.test(state.item.tt)) {
     if (tt === state.item.tt) return { kind: 'option' };
     const bare = tt === '' || BULLET_TT.test(tt);
     if (bare && (standard.kind === 'text' || OPTION_WORDS.test(whole()))) return { kind: 'option' };
@@ -328,14 +330,29 @@ export function criterionId(
 }
 
 function emptyScores(): Record<ScoreColumn, Score> {
-  const s = {} as Record<ScoreColumn, Score>;
-  for (const c of SCORE_COLUMNS) s[c] = EMPTY_SCORE;
-  return s;
+  // Spelt out: one object shape for every criterion.
+  return {
+    diemChuan: EMPTY_SCORE,
+    diemThuong: EMPTY_SCORE,
+    diemTru: EMPTY_SCORE,
+    tuCham: EMPTY_SCORE,
+    thuongTuCham: EMPTY_SCORE,
+    truTuCham: EMPTY_SCORE,
+    khoiCham: EMPTY_SCORE,
+  };
 }
+/** No parts: one shared, frozen list, replaced by a list of its own on the first part (most rows have none). */
+const NO_PARTS: number[] = Object.freeze([]) as unknown as number[];
 function emptyParts(): Record<ScoreColumn, number[]> {
-  const s = {} as Record<ScoreColumn, number[]>;
-  for (const c of SCORE_COLUMNS) s[c] = [];
-  return s;
+  return {
+    diemChuan: NO_PARTS,
+    diemThuong: NO_PARTS,
+    diemTru: NO_PARTS,
+    tuCham: NO_PARTS,
+    thuongTuCham: NO_PARTS,
+    truTuCham: NO_PARTS,
+    khoiCham: NO_PARTS,
+  };
 }
 
 /** "Ghi chú: Tổng điểm trừ của mục c2. không quá 2 điểm": a cap on the deductions (or bonuses) of the criterion named. */
@@ -462,6 +479,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       bonus: scoreAt(row, columns.diemThuong),
       deduction: scoreAt(row, columns.diemTru),
       filled,
+      selfScored: (['tuCham', 'thuongTuCham', 'truTuCham'] as const).some((c) => scoreAt(row, columns[c]).kind !== 'empty'),
     };
     const kind = classifyRow(cells, state);
     const wasStarted = state.started;
@@ -598,7 +616,9 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
           const at = columns[col];
           if (at === undefined) continue;
           const s = readScore(view.cell(row, at).value);
-          if (s.kind === 'number') current.parts[col].push(...(s.all ?? [s.value]));
+          if (s.kind !== 'number') continue;
+          if (current.parts[col] === NO_PARTS) current.parts[col] = [];
+          current.parts[col].push(...(s.all ?? [s.value]));
         }
         rows.push({ row, criterion: current.id, continuation: true, kind: 'continuation' });
         continue;

@@ -119,8 +119,8 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
     // An item with options: its standard is its best option.
     const best = diemChuanCol !== undefined && total.diemChuan[i] === 0 ? bestOption(c) : undefined;
     if (best !== undefined) {
-      // The standard as written counts upward: a wrong option is told at its item, not again at every total above.
-      values.diemChuan[i] = scoreValue(c.scores.diemChuan) ?? best;
+      // Upward the item counts as its best option, as a fix will write it: checking the fixed copy finds nothing new.
+      values.diemChuan[i] = best;
       lines.push({
         criterion: c.id,
         column: 'diemChuan',
