@@ -36,7 +36,8 @@ export function planWrites(view: GridView, totals: Totals, options: Required<Pic
     // A total the user already keeps as a formula with the right result is theirs: leave it.
     if (cell.formula && right) continue;
     let formula: string | undefined;
-    if (options.totals === 'formulas' && !totals.textInput(line)) formula = sumFormula(line);
+    // A best option is written as its value: MAX would skip an option typed as text ("02").
+    if (options.totals === 'formulas' && !totals.textInput(line) && !line.best) formula = sumFormula(line);
     if (!formula && right && typeof cell.value === 'number') continue;
     // The same formula with a wrong result (saved without recalculating) is still written: the copy must carry the right result.
     writes.push({

@@ -72,7 +72,9 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
       const isTotal = kids[i].some((k) => total[column][k] === 1 || criteria[k].scores[column].kind === 'number');
       total[column][i] = isTotal ? 1 : 0;
       if (!isTotal) {
-        values[column][i] = own ?? NaN;
+        // An item with options counts as its best option, as a fix will write it: the totals above see the same.
+        const best = column === 'diemChuan' ? bestOption(c) : undefined;
+        values[column][i] = best ?? own ?? NaN;
         continue;
       }
       let sum = 0;
@@ -119,8 +121,6 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
     // An item with options: its standard is its best option.
     const best = diemChuanCol !== undefined && total.diemChuan[i] === 0 ? bestOption(c) : undefined;
     if (best !== undefined) {
-      // Upward the item counts as its best option, as a fix will write it: checking the fixed copy finds nothing new.
-      values.diemChuan[i] = best;
       lines.push({
         criterion: c.id,
         column: 'diemChuan',
