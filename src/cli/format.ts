@@ -1,5 +1,15 @@
 /** The CLI's outputs: a readable Vietnamese summary, and JSON for machines. */
-import { Finding, formatNumber, SheetReport, Severity, SEVERITY_WORDS, shownMessage, templateMatchSentence } from '../engine';
+import {
+  COLUMN_WORDS,
+  Finding,
+  formatNumber,
+  SCORE_COLUMNS,
+  SheetReport,
+  Severity,
+  SEVERITY_WORDS,
+  shownMessage,
+  templateMatchSentence,
+} from '../engine';
 
 const MARK: Record<Severity, string> = { error: '✗', warning: '!', info: 'i' };
 
@@ -7,7 +17,12 @@ function n(v: number | undefined): string {
   return v === undefined ? '–' : formatNumber(v);
 }
 
-export function formatText(file: string, reports: SheetReport[]): string {
+export interface TextOptions {
+  /** Every info finding on its own line; by default info is one count line per rule, so a long table fits a screen. */
+  verbose?: boolean;
+}
+
+export function formatText(file: string, reports: SheetReport[], options: TextOptions = {}): string {
   const out: string[] = [`Tệp: ${file}`];
   for (const r of reports) {
     const items = r.criteria.filter((c) => c.kind === 'item').length;
@@ -20,13 +35,26 @@ export function formatText(file: string, reports: SheetReport[]): string {
       const list = r.findings.filter((f) => f.severity === severity);
       if (list.length === 0) continue;
       out.push(`  ${SEVERITY_WORDS[severity]} (${list.length}):`);
+      if (severity === 'info' && !options.verbose) {
+        const byRule = new Map<string, Finding[]>();
+        for (const f of list) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+        for (const [rule, fs] of byRule)
+          out.push(
+            `    ${MARK[severity]} ${fs.length} ô: ${fs
+              .slice(0, 4)
+              .map((f) => f.cell)
+              .join(', ')}${fs.length > 4 ? '…' : ''} [${rule}]`,
+          );
+        out.push('    (thêm --verbose để xem từng lưu ý)');
+        continue;
+      }
       for (const f of list) out.push(`    ${MARK[severity]} ${shownMessage(f)} [${f.rule}]`);
     }
     if (r.findings.length === 0) out.push('  Không thấy lỗi nào.');
-    out.push('  Tổng (tính lại từ các mục): chuẩn / thưởng / tự chấm / thưởng tự chấm');
-    for (const s of r.summary) {
-      out.push(`    ${s.label}: ${n(s.diemChuan)} / ${n(s.diemThuong)} / ${n(s.tuCham)} / ${n(s.thuongTuCham)}`);
-    }
+    // The columns this table has, in its own order of roles: an issued table has only its standard.
+    const shown = SCORE_COLUMNS.filter((c) => r.table.columns[c] !== undefined);
+    out.push(`  Tổng (tính lại từ các mục): ${shown.map((c) => COLUMN_WORDS[c].replace(/^điểm /, '')).join(' / ')}`);
+    for (const s of r.summary) out.push(`    ${s.label}: ${shown.map((c) => n(s[c])).join(' / ')}`);
   }
   const count = (s: Severity) => reports.reduce((k, r) => k + r.counts[s], 0);
   out.push('', `Kết quả: ${count('error')} lỗi, ${count('warning')} cảnh báo, ${count('info')} lưu ý.`);
@@ -66,7 +94,13 @@ export function formatJson(file: string, reports: SheetReport[]): string {
         Object.entries(c.scores).map(([k, s]) => [k, s.kind === 'number' ? s.value : s.kind === 'text' ? s.text : null]),
       ),
     })),
-    totals: r.totals.map((t) => ({ criterion: t.criterion, column: t.column, cell: t.cell, stated: t.stated ?? null, computed: t.computed })),
+    totals: r.totals.map((t) => ({
+      criterion: t.criterion,
+      column: t.column,
+      cell: t.cell,
+      stated: t.stated ?? null,
+      computed: t.computed,
+    })),
     summary: r.summary,
     template: r.template ?? null,
     writes: r.plan.writes.map((w) => ({ cell: w.cell, value: w.value, formula: w.formula ?? null, previous: w.previous })),

@@ -12,8 +12,10 @@ import { tonghop } from './tonghop';
 export const USAGE = `thidua: kiểm tra Bảng chấm điểm thi đua
 
 Cách dùng:
-  thidua check TỆP.xlsx [--sheet TÊN] [--format text|json] [--template MẪU] [--year NĂM]
-      Kiểm tra mọi trang có bảng chấm điểm (hoặc trang được nêu), in lỗi, cảnh báo và các tổng.
+  thidua check TỆP.xlsx [--sheet TÊN] [--format text|json] [--template MẪU] [--year NĂM] [--verbose]
+      Kiểm tra mọi trang có bảng chấm điểm (hoặc trang được nêu), in lỗi, cảnh báo và các tổng;
+      bảng chưa có cột tự chấm (bảng như khi ban hành) được kiểm các tổng của chính nó.
+      Lưu ý được gộp thành một dòng đếm cho mỗi quy tắc; --verbose in từng lưu ý.
       --year: năm được chấm, khi tiêu đề bảng không ghi “NĂM …” hoặc ghi sai.
       Với --template, đối chiếu điểm chuẩn, điểm thưởng và các tiêu chí với bảng tiêu chí của khối:
       MẪU là tệp mẫu .json hoặc mẫu có sẵn, ví dụ builtin:quang-ngai-2022.
@@ -39,8 +41,8 @@ export interface Io {
 }
 
 const KNOWN_FLAGS: Record<string, string[]> = {
-  check: ['--sheet', '--format', '--values', '--template', '--year'],
-  fix: ['--sheet', '-o', '--output', '--values', '--template', '--year', '--force'],
+  check: ['--sheet', '--format', '--values', '--template', '--year', '--verbose'],
+  fix: ['--sheet', '-o', '--output', '--values', '--template', '--year', '--force', '--verbose'],
   refs: ['--sheet', '--format', '--year'],
   template: ['--sheet', '-o', '--output', '--bloc', '--year', '--force'],
   tonghop: ['-o', '--output', '--template', '--quy-che', '--force', '--bloc', '--year'],
@@ -81,7 +83,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     return command === undefined && !args.flags.has('--help') && !args.flags.has('-h') ? 2 : 0;
   }
   const known = KNOWN_FLAGS[command];
-  if (!known) throw new UserError('bad-input', `Không có lệnh “${command}”. Các lệnh: ${Object.keys(KNOWN_FLAGS).join(', ')}. Xem: thidua --help`);
+  if (!known)
+    throw new UserError('bad-input', `Không có lệnh “${command}”. Các lệnh: ${Object.keys(KNOWN_FLAGS).join(', ')}. Xem: thidua --help`);
   for (const f of args.flags.keys()) {
     if (!known.includes(f)) throw new UserError('bad-input', `Lệnh “${command}” không có tuỳ chọn “${f}”. Xem: thidua --help`);
   }
@@ -112,7 +115,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (templateRef !== undefined) options.template = await loadTemplate(templateRef);
   const year = flag(args, '--year');
   if (year !== undefined && command !== 'template') {
-    if (!/^\d{4}$/.test(year.trim())) throw new UserError('bad-input', `--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
+    if (!/^\d{4}$/.test(year.trim()))
+      throw new UserError('bad-input', `--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
     options.year = Number(year.trim());
   }
 
@@ -139,7 +143,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     const format = flag(args, '--format') ?? 'text';
     if (format !== 'text' && format !== 'json') throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
     const reports = checkFile(await openBook(file), sheet, options);
-    io.out(format === 'json' ? formatJson(file, reports) : formatText(file, reports));
+    io.out(format === 'json' ? formatJson(file, reports) : formatText(file, reports, { verbose: args.flags.has('--verbose') }));
     return reports.some((r) => r.counts.error > 0) ? 1 : 0;
   }
 
@@ -148,7 +152,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   const book = await openBook(file);
   const reports = checkFile(book, sheet, options);
   const fixed = await fixFile(book, reports, out, { force: args.flags.has('--force') });
-  io.out(formatText(file, reports));
+  io.out(formatText(file, reports, { verbose: args.flags.has('--verbose') }));
   const writes = reports.reduce((k, r) => k + r.plan.writes.length, 0);
   io.out(`\nĐã ghi “${out}”: ${writes} ô tổng được tính lại, ${fixed.marks} ô được đánh dấu. Tệp gốc giữ nguyên.`);
   if (fixed.summary.stale > 0) {

@@ -11,6 +11,7 @@ import { byFindingOrder, CheckOptions, Criterion, Finding, SCORE_COLUMNS, Sectio
 import { readScore } from './numbers';
 import { planMarks, planWrites } from './plan';
 import { RULES, RuleContext, ScoreCell } from './rules';
+import { allowedRanges } from './range';
 import { findTable } from './table';
 import { matchTemplate, summariseMatch } from './template/match';
 import { computeTotals, Totals } from './totals';
@@ -60,11 +61,17 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
 
   const scoreCells: ScoreCell[] = [];
   for (const r of map.rows) {
-    if (!r.criterion) continue;
+    // Option and rule rows belong to their item but hold none of its scores: their cells are rates and alternatives.
+    if (
+      !r.criterion ||
+      (r.kind !== undefined && r.kind !== 'item' && r.kind !== 'total' && r.kind !== 'subtotal' && r.kind !== 'continuation')
+    )
+      continue;
     const criterion = map.byId.get(r.criterion);
     for (const column of SCORE_COLUMNS) {
       const col = layout.columns[column];
-      if (col === undefined) continue;
+      // The review column is the bloc's, not the unit's: its words ("không chấm") are the reviewer's to write.
+      if (col === undefined || column === 'khoiCham') continue;
       const score = r.continuation ? readScore(view.cell(r.row, col).value) : criterion!.scores[column];
       if (score.kind !== 'empty') scoreCells.push({ row: r.row, col, column, score, criterion, continuation: r.continuation });
     }
@@ -73,7 +80,8 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
   const template = options.template ? matchTemplate(map.criteria, options.template) : undefined;
   const read = sheetEvidence({ view, layout, map, options: opts });
   const evidence = { ...read, conflicts: sheetConflicts(read.citations) };
-  const ctx: RuleContext = { view, layout, map, totals, scoreCells, options: opts, template, evidence };
+  const ranges = allowedRanges(map, layout);
+  const ctx: RuleContext = { view, layout, map, totals, ranges, scoreCells, options: opts, template, evidence };
   const templateLabels = new Map(template?.nodes.map((n) => [n.id, n.label]));
   const say = sayer(
     (id) => map.byId.get(id)?.label,
@@ -96,7 +104,7 @@ export function assembleReport(check: SheetCheck, added: Finding[] = [], conflic
   return {
     sheet: view.grid.name,
     year: evidence.year,
-    table: layout,
+    table: { ...layout, lastRow: map.lastRow },
     criteria: map.criteria,
     findings,
     totals: totals.lines,

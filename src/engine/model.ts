@@ -12,24 +12,53 @@ export function byFindingOrder(a: Pick<Finding, 'severity' | 'row' | 'col'>, b: 
   return SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.row - b.row || a.col - b.col;
 }
 
-/** The four score columns of a Bảng chấm điểm. */
-export type ScoreColumn = 'diemChuan' | 'diemThuong' | 'tuCham' | 'thuongTuCham';
-export const SCORE_COLUMNS: readonly ScoreColumn[] = ['diemChuan', 'diemThuong', 'tuCham', 'thuongTuCham'];
+/**
+ * The score columns of a Bảng chấm điểm, in the users' words:
+ * - diemChuan: Điểm chuẩn, Chuẩn, Số điểm, Điểm tối đa, Thang điểm, Khung điểm, Điểm (the standard);
+ * - diemThuong: Điểm thưởng, Thưởng, Cộng, Điểm cộng (the bonus cap, or a bonus rule's rate);
+ * - diemTru: Điểm trừ, Trừ (the deduction cap, or a deduction rule's rate; often written negative: `-2`);
+ * - tuCham: Điểm tự chấm, Tự chấm, Đơn vị tự chấm, Điểm tự đánh giá (the self-score; where no self bonus column
+ *   exists it carries chuẩn + thưởng − trừ);
+ * - thuongTuCham, truTuCham: a self bonus, a self deduction beside it (Điểm cộng tự chấm, Điểm trừ tự chấm);
+ * - khoiCham: the review column (Điểm Khối chấm, Khối chấm, Điểm thẩm định, Cụm chấm, Điểm kiểm tra, Lớp đánh giá):
+ *   totalled like any score column, never mistaken for the self-score; further review columns are `reviewColumns`.
+ */
+export type ScoreColumn = 'diemChuan' | 'diemThuong' | 'diemTru' | 'tuCham' | 'thuongTuCham' | 'truTuCham' | 'khoiCham';
+export const SCORE_COLUMNS: readonly ScoreColumn[] = [
+  'diemChuan',
+  'diemThuong',
+  'diemTru',
+  'tuCham',
+  'thuongTuCham',
+  'truTuCham',
+  'khoiCham',
+];
+/** The columns a table sets (its caps and rates), as against the columns a unit or its reviewer fills in. */
+export const CAP_COLUMNS: readonly ScoreColumn[] = ['diemChuan', 'diemThuong', 'diemTru'];
+/** Columns whose numbers are deductions: a negative number there is how tables write them, not an error. */
+export const DEDUCTION_COLUMNS: readonly ScoreColumn[] = ['diemTru', 'truTuCham'];
 
-/** The column that caps a self-score column: Điểm tự chấm ≤ Điểm chuẩn, Điểm thưởng tự chấm ≤ Điểm thưởng. */
-export const CAP_OF: Partial<Record<ScoreColumn, ScoreColumn>> = { tuCham: 'diemChuan', thuongTuCham: 'diemThuong' };
+/** The column that caps a self-score column: Điểm tự chấm ≤ Điểm chuẩn, Điểm thưởng tự chấm ≤ Điểm thưởng, trừ ≤ trừ. */
+export const CAP_OF: Partial<Record<ScoreColumn, ScoreColumn>> = { tuCham: 'diemChuan', thuongTuCham: 'diemThuong', truTuCham: 'diemTru' };
 
-/** Every column the engine knows; anything else in the header row is kept as an extra column and ignored. */
-export type ColumnRole = 'tt' | 'tieuChi' | ScoreColumn | 'giaiTrinh';
+/**
+ * Every column the engine knows; anything else in the header row is kept as an extra column and ignored. `lyDo` is the
+ * reason column (Lý do, Ý kiến, Ghi chú): where a reviewer says why the review differs from the self-score.
+ */
+export type ColumnRole = 'tt' | 'tieuChi' | ScoreColumn | 'giaiTrinh' | 'lyDo';
 
 export const COLUMN_LABEL: Record<ColumnRole, string> = {
   tt: 'TT',
   tieuChi: 'Tiêu chí',
   diemChuan: 'Điểm chuẩn',
   diemThuong: 'Điểm thưởng',
+  diemTru: 'Điểm trừ',
   tuCham: 'Điểm tự chấm',
   thuongTuCham: 'Điểm thưởng tự chấm',
+  truTuCham: 'Điểm trừ tự chấm',
+  khoiCham: 'Điểm Khối chấm',
   giaiTrinh: 'Giải trình / tài liệu kiểm chứng',
+  lyDo: 'Lý do',
 };
 
 export interface TableLayout {
@@ -39,14 +68,45 @@ export interface TableLayout {
   headerRange: string;
   /** Absolute 0-based column of each known role found. */
   columns: Partial<Record<ColumnRole, number>>;
-  /** Header columns that are none of the known roles (Điểm Khối chấm, Ghi chú…): kept, never read as scores. */
+  /** Header columns that are none of the known roles: kept, never read as scores. */
   extraColumns: { col: number; title: string }[];
+  /** Every review column (Khối chấm, Cụm chấm, Thống nhất…) with its title; the first is `columns.khoiCham`. */
+  reviewColumns: { col: number; title: string }[];
   /** First and last absolute rows read as the table body. */
   firstRow: number;
   lastRow: number;
 }
 
-export type CriterionKind = 'section' | 'item' | 'total';
+/**
+ * What a criterion is: a section (Nội dung, Phần, Tiêu chuẩn), an item, the grand total (TỔNG CỘNG, at the top, the
+ * bottom or both), or a subtotal (Cộng, Cộng mục I, Tổng điểm phần I), which adds `sums` and is nobody's child.
+ */
+export type CriterionKind = 'section' | 'item' | 'total' | 'subtotal';
+
+/** One alternative score an item can take (an option row: "Tỷ lệ đạt từ 95% trở lên | 10", "- Không có kế hoạch | 0"). */
+export interface CriterionOption {
+  row: number;
+  text: string;
+  /** Its score; undefined for a flag such as "(không xếp loại)". */
+  value?: number;
+  /** Options of one group are alternatives; the item's standard is the sum over groups of each group's best. */
+  group: number;
+}
+
+/**
+ * A bonus or deduction rule shaping an item's allowed range: "cộng 0,5 điểm/01 chỉ tiêu (tối đa 2 điểm)" is
+ * { sign: 1, rate: 0.5, perOccurrence: true, cap: 2 }.
+ */
+export interface ScoreRule {
+  row: number;
+  sign: 1 | -1;
+  rate?: number;
+  perOccurrence: boolean;
+  cap?: number;
+  text: string;
+  /** A note row's cap on all the rules of that sign of the item ("Tổng điểm trừ của mục c2. không quá 2 điểm"). */
+  capOnly?: boolean;
+}
 
 export interface Criterion {
   /** Stable id: "2" for Nội dung 2, "2.3" for its mục 3, "1.1.2", "total" for TỔNG CỘNG. */
@@ -74,6 +134,16 @@ export interface Criterion {
   tiers: number[];
   /** With a template: the id of the template criterion (or section) this one matched. */
   template?: string;
+  /** Option rows under it: alternatives, not addends (empty when none). */
+  options: CriterionOption[];
+  /** Bonus and deduction rule rows (and note rows capping them) attached to it. */
+  rules: ScoreRule[];
+  /** For a subtotal: the ids it adds up (never tree children, so nothing is counted twice). */
+  sums?: string[];
+  /** Set on children of one parent that are alternatives of each other ("… Hoặc …"): the parent takes the best. */
+  alternative?: number;
+  /** Set when the standard cell holds a flag, the table's word ("(không xếp loại)"), rather than a number. */
+  flag?: string;
 }
 
 /** Every rule's stable code, derived from the one registry (src/engine/rules/index.ts). */
@@ -112,8 +182,10 @@ export interface TotalLine {
   /** What the cell says now (its number, or its formula's last result); undefined when empty or not a number. */
   stated?: number;
   computed: number;
-  /** The rows (absolute, 0-based) of the children it adds up. */
+  /** The rows (absolute, 0-based) of the children it adds up (for `best`, the option rows). */
   childRows: number[];
+  /** Set for an item's standard made of its options: the best of them, not their sum (written as MAX). */
+  best?: boolean;
 }
 
 /** One cell the adapters are to write. Only total cells are ever written. */
@@ -141,14 +213,7 @@ export interface CellMark {
   rules: RuleCode[];
 }
 
-export interface SectionSummary {
-  criterion: string;
-  label: string;
-  diemChuan?: number;
-  diemThuong?: number;
-  tuCham?: number;
-  thuongTuCham?: number;
-}
+export type SectionSummary = { criterion: string; label: string } & Partial<Record<ScoreColumn, number>>;
 
 /** A document cited in the evidence column ("Kế hoạch số 2153/KH-VP ngày 31/12/2021"), with every cell citing it. */
 export interface CitedDocument {

@@ -26,11 +26,13 @@ const INTEGER = /^[-+]?\d+$/;
 const THOUSANDS_DOT = /^[-+]?\d{1,3}(?:\.\d{3})+$/; // 1.000 → 1000
 const DECIMAL_COMMA = /^[-+]?\d+,\d+$/; // 19,5 → 19.5
 const DECIMAL_DOT = /^[-+]?\d+\.\d+$/; // 1.5 → 1.5, but flagged
+const SIGN_SPACE = /^([-+–])\s+(?=\d)/;
 const TRAILING_UNIT = /\s*(?:điểm|đ)\.?$/i;
 
 /** One token to a number, or undefined; `ambiguous` when a dot could be a decimal point or a thousands mark. */
 function readToken(token: string): { value: number; ambiguous: boolean } | undefined {
-  const t = token.replace(TRAILING_UNIT, '');
+  // "+ 0,5" and "- 0,25": rule cells write a space after the sign.
+  const t = token.replace(TRAILING_UNIT, '').replace(SIGN_SPACE, (_, sign: string) => (sign === '+' ? '+' : '-'));
   if (INTEGER.test(t)) return { value: Number(t), ambiguous: false };
   if (THOUSANDS_DOT.test(t)) return { value: Number(t.replace(/\./g, '')), ambiguous: false };
   if (DECIMAL_COMMA.test(t)) {

@@ -11,14 +11,16 @@ const MAX_FORMULA = 8000;
 export function sumFormula(line: TotalLine): string | undefined {
   const rows = [...line.childRows].sort((a, b) => a - b);
   const refs: string[] = [];
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
     refs.push(j > i ? `${a1(rows[i], line.col)}:${a1(rows[j], line.col)}` : a1(rows[i], line.col));
     i = j + 1;
   }
+  const fn = line.best ? 'MAX' : 'SUM';
   const chunks: string[] = [];
-  for (let i = 0; i < refs.length; i += MAX_ARGS) chunks.push(`SUM(${refs.slice(i, i + MAX_ARGS).join(',')})`);
+  for (let i = 0; i < refs.length; i += MAX_ARGS) chunks.push(`${fn}(${refs.slice(i, i + MAX_ARGS).join(',')})`);
+  if (line.best && chunks.length > 1) return undefined;
   const formula = `=${chunks.join('+')}`;
   return formula.length <= MAX_FORMULA ? formula : undefined;
 }
@@ -34,7 +36,8 @@ export function planWrites(view: GridView, totals: Totals, options: Required<Pic
     // A total the user already keeps as a formula with the right result is theirs: leave it.
     if (cell.formula && right) continue;
     let formula: string | undefined;
-    if (options.totals === 'formulas' && !totals.textInput(line)) formula = sumFormula(line);
+    // A best option is written as its value: MAX would skip an option typed as text ("02").
+    if (options.totals === 'formulas' && !totals.textInput(line) && !line.best) formula = sumFormula(line);
     if (!formula && right && typeof cell.value === 'number') continue;
     // The same formula with a wrong result (saved without recalculating) is still written: the copy must carry the right result.
     writes.push({

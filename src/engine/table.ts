@@ -5,13 +5,19 @@ import { cellText, clean, fold } from './text';
 
 /** Matched on folded header text (lower case, no diacritics). Order matters: the first match wins. */
 const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
-  ['thuongTuCham', /thuong.*\btu (cham|danh gia)|\btu (cham|danh gia).*thuong/],
+  // The review columns first: "Điểm Khối chấm" or "Cán bộ lớp chấm" are never the self-score.
+  ['khoiCham', /\bkhoi cham\b|\btham dinh\b|\bcum cham\b|\bkiem tra\b|\bthong nhat\b|\blop (cham|danh gia)\b|\b(doan|hoi dong) cham\b/],
+  ['truTuCham', /\btru\b.*\btu (cham|danh gia)|\btu (cham|danh gia).*\btru\b/],
+  ['thuongTuCham', /(thuong|\bcong\b).*\btu (cham|danh gia)|\btu (cham|danh gia).*(thuong|\bcong\b)/],
   ['tuCham', /\btu (cham|danh gia|cham diem)\b|^(diem )?tu cham/],
-  ['diemThuong', /^(diem )?thuong\b|\bdiem thuong\b|\bdiem cong\b/],
-  ['diemChuan', /\bdiem chuan\b|\bdiem toi da\b|\bthang diem\b|\bdiem quy dinh\b|^chuan$/],
+  // \btru\b, not "tru" alone: "trường" folds to "truong".
+  ['diemTru', /^(diem )?tru\b|\bdiem tru\b/],
+  ['diemThuong', /^(diem )?thuong\b|\bdiem thuong\b|\bdiem cong\b|^cong$/],
+  ['diemChuan', /\bdiem chuan\b|\bdiem toi da\b|\bthang diem\b|\bkhung diem\b|\bdiem quy dinh\b|^so diem$|^(diem )?chuan$|^diem$/],
   ['giaiTrinh', /giai trinh|kiem chung|minh chung|tai lieu/],
+  ['lyDo', /^(ly do|y kien|ghi chu)\b/],
   ['tt', /^(s\.? ?tt|tt|so tt|so thu tu|thu tu)\.?$/],
-  ['tieuChi', /tieu chi|noi dung|chi tieu|danh muc/],
+  ['tieuChi', /tieu chi|tieu chuan|noi dung|chi tieu|danh muc/],
 ];
 
 /** A header cell is short; a long cell that happens to say "nội dung" is a criterion, not a header. */
@@ -30,6 +36,7 @@ interface Candidate {
   rows: number[];
   columns: Partial<Record<ColumnRole, number>>;
   extra: { col: number; title: string }[];
+  review: { col: number; title: string }[];
   score: number;
 }
 
@@ -43,18 +50,20 @@ function headerText(view: GridView, row: number, col: number): string {
 function readHeader(view: GridView, rows: number[]): Candidate {
   const columns: Partial<Record<ColumnRole, number>> = {};
   const extra: { col: number; title: string }[] = [];
+  const review: { col: number; title: string }[] = [];
   for (let col = view.firstCol; col <= view.lastCol; col++) {
     // In a two-row header, "Điểm tự chấm" may head both "Điểm" and "Điểm thưởng" below it.
     const parts = rows.map((r) => headerText(view, r, col)).filter((t, i, all) => t !== '' && all.indexOf(t) === i);
     const title = parts.join(' ');
     if (title === '') continue;
     const role = roleOf(title);
+    if (role === 'khoiCham') review.push({ col, title });
     if (role && columns[role] === undefined) columns[role] = col;
-    else extra.push({ col, title });
+    else if (role !== 'khoiCham') extra.push({ col, title });
   }
   const roles = Object.keys(columns).length;
   const usable = columns.tieuChi !== undefined && (columns.diemChuan !== undefined || columns.tuCham !== undefined);
-  return { rows, columns, extra, score: usable && roles >= 3 ? roles : 0 };
+  return { rows, columns, extra, review, score: usable && roles >= 3 ? roles : 0 };
 }
 
 /** True when a row holds a number in a cell (a data row, never the lower half of a header). */
@@ -101,7 +110,7 @@ export function findTable(view: GridView): TableLayout | undefined {
   const headerRow = best.rows[0];
   let firstRow = best.rows[best.rows.length - 1] + 1;
   if (firstRow <= view.lastRow && isColumnNumberRow(view, firstRow, best.columns)) firstRow++;
-  const cols = [...Object.values(best.columns), ...best.extra.map((e) => e.col)] as number[];
+  const cols = [...Object.values(best.columns), ...best.extra.map((e) => e.col), ...best.review.map((e) => e.col)] as number[];
   const left = Math.min(...cols);
   const right = Math.max(...cols);
   return {
@@ -109,6 +118,7 @@ export function findTable(view: GridView): TableLayout | undefined {
     headerRange: `${a1(headerRow, left)}:${a1(best.rows[best.rows.length - 1], right)}`,
     columns: best.columns,
     extraColumns: best.extra,
+    reviewColumns: best.review,
     firstRow,
     lastRow: view.lastRow,
   };

@@ -33,8 +33,11 @@ export function noteWith(existing: string | undefined, messages: readonly string
 export const COLUMN_WORDS: Record<ScoreColumn, string> = {
   diemChuan: 'điểm chuẩn',
   diemThuong: 'điểm thưởng',
+  diemTru: 'điểm trừ',
   tuCham: 'điểm tự chấm',
   thuongTuCham: 'điểm thưởng tự chấm',
+  truTuCham: 'điểm trừ tự chấm',
+  khoiCham: 'điểm khối chấm',
 };
 
 /** A template as a person names it: "Khối Tham mưu tổng hợp — năm 2022". */

@@ -112,18 +112,17 @@ describe('header words', () => {
     expect(findingsOf(checkSheet(grid(brokenRows)), 'over-cap').map((f) => f.cell)).toEqual(['C4']);
   });
 
-  it('keeps unknown columns (Điểm Khối chấm, Ghi chú) and never reads them', () => {
+  it('knows the review column (Điểm Khối chấm) and the reason column (Ghi chú), and never reads them as the self-score', () => {
     const header = [...HEADER.slice(0, 4), 'Điểm Khối chấm', ...HEADER.slice(4), 'Ghi chú'];
     const body = validBody().map((r) => {
       const full = [...r, ...Array<CellInput>(7 - r.length).fill(null)];
       return [...full.slice(0, 4), 'không chấm', ...full.slice(4), 999];
     });
     const r = checkSheet(grid([header, ...body]));
-    expect(r.table.columns).toEqual({ tt: 0, tieuChi: 1, diemChuan: 2, diemThuong: 3, tuCham: 5, thuongTuCham: 6, giaiTrinh: 7 });
-    expect(r.table.extraColumns).toEqual([
-      { col: 4, title: 'Điểm Khối chấm' },
-      { col: 8, title: 'Ghi chú' },
-    ]);
+    // Issue 10: review and reason columns are roles of their own (khoiCham, lyDo), kept for the bloc leader's summary.
+    expect(r.table.columns).toEqual({ tt: 0, tieuChi: 1, diemChuan: 2, diemThuong: 3, khoiCham: 4, tuCham: 5, thuongTuCham: 6, giaiTrinh: 7, lyDo: 8 });
+    expect(r.table.reviewColumns).toEqual([{ col: 4, title: 'Điểm Khối chấm' }]);
+    expect(r.table.extraColumns).toEqual([]);
     expect(r.findings).toEqual([]);
     expect(r.plan.writes.every((w) => w.col !== 4 && w.col !== 8)).toBe(true);
   });

@@ -39,15 +39,19 @@ describe('totals', () => {
   it("keeps a parent's own bonus where its sub-items have no bonus values or caps (mục 1's own bonus)", () => {
     const r = checkSheet(validTable());
     expect(r.totals.filter((t) => t.criterion === '1.1').map((t) => t.column)).toEqual(['diemChuan', 'tuCham']);
-    // Give 1.1 a bonus cap: mục 1's bonus becomes the sum of its sub-items' bonuses.
+    // Give 1.1 a bonus cap: mục 1's bonus cap becomes the sum of its sub-items' caps; its self bonus stays its own,
+    // since no sub-item carries one (issue 10: children left blank are the parent's guide, not a sum of zeros).
     const withCap = checkSheet(table(set(validBody(), 5, 'D', 5)));
     expect(withCap.totals.filter((t) => t.criterion === '1.1').map((t) => `${t.column} ${t.computed}`)).toEqual([
       'diemChuan 30',
       'diemThuong 5',
       'tuCham 30',
-      'thuongTuCham 0',
     ]);
-    expect(findingsOf(withCap, 'total-mismatch').map((f) => f.cell)).toEqual(['F3', 'F4', 'F10']);
+    expect(findingsOf(withCap, 'total-mismatch').map((f) => f.cell)).toEqual([]);
+    // A self bonus on a sub-item makes mục 1's self bonus their sum.
+    const withBonus = checkSheet(table(set(set(validBody(), 5, 'D', 5), 5, 'F', 5)));
+    expect(findingsOf(withBonus, 'total-mismatch').map((f) => f.cell)).toEqual([]);
+    expect(withBonus.totals.filter((t) => t.criterion === '1.1').map((t) => t.column)).toContain('thuongTuCham');
   });
 
   it('recomputes from the items, not from the totals as stated', () => {

@@ -97,18 +97,17 @@ export function unitKey(name: string): string {
   return fold(name).replace(/[^a-z0-9]+/g, ' ').trim();
 }
 
-/** Header words of a review column: the bloc's (or a department's) own score beside the self-score. */
-const REVIEW_TITLE = /khoi cham|cum cham|tham dinh|kiem tra|hoi dong cham|diem khoi|diem cum/;
+/** A review column's title that names its bonus part ("Điểm thưởng Khối chấm"). */
 const BONUS_TITLE = /thuong/;
 
 /**
- * The review total of a sheet, from the extra columns the header names as a review (Khối chấm, thẩm định, Cụm chấm,
- * kiểm tra). Of several, the rightmost main one (the last stage of review) and the rightmost bonus one are added. Each
- * column's total is its TỔNG CỘNG cell where that holds a number, else the sum of its numbers on leaf rows.
- * TODO(issue 10): read this from the general column model instead of `extraColumns`; this is the only place.
+ * The review total of a sheet, from the review columns of the table's column model (`table.reviewColumns`: Khối chấm,
+ * thẩm định, Cụm chấm, kiểm tra…). Of several, the rightmost main one (the last stage of review) and the rightmost
+ * bonus one are added. Each column's total is its TỔNG CỘNG cell where that holds a number, else the sum of its
+ * numbers on leaf rows.
  */
 export function reviewTotal(report: SheetReport, grid: SheetGrid): { total: number; columns: string[] } | undefined {
-  const review = report.table.extraColumns.filter((e) => REVIEW_TITLE.test(fold(e.title)));
+  const review = report.table.reviewColumns;
   if (review.length === 0) return undefined;
   const main = review.filter((e) => !BONUS_TITLE.test(fold(e.title))).pop();
   const bonus = review.filter((e) => BONUS_TITLE.test(fold(e.title))).pop();

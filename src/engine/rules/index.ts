@@ -6,12 +6,14 @@
 import { ambiguousNumber } from './ambiguous-number';
 import { bonusCapChanged } from './bonus-cap-changed';
 import { bonusOverCap } from './bonus-over-cap';
+import { bonusUncapped } from './bonus-uncapped';
 import { citationConflict } from './citation-conflict';
 import { citationDateInvalid } from './citation-date-invalid';
 import { citationOutOfPeriod } from './citation-out-of-period';
 import { compositeMismatch } from './composite-mismatch';
 import { criterionExtra } from './criterion-extra';
 import { criterionMissing } from './criterion-missing';
+import { deductionOverCap } from './deduction-over-cap';
 import { missingEvidence } from './missing-evidence';
 import { missingScore } from './missing-score';
 import { multipleNumbers } from './multiple-numbers';
@@ -29,6 +31,7 @@ import { weakEvidence } from './weak-evidence';
 export const RULES = [
   overCap,
   bonusOverCap,
+  deductionOverCap,
   notATier,
   negativeScore,
   notANumber,
@@ -49,6 +52,7 @@ export const RULES = [
   criterionExtra,
   compositeMismatch,
   textChanged,
+  bonusUncapped,
 ] as const;
 
 /** Every rule's stable code. */

@@ -1,4 +1,4 @@
-import type { ScoreColumn } from '../model';
+import { DEDUCTION_COLUMNS, type ScoreColumn } from '../model';
 import { defineRule } from './rule';
 
 /** A negative number in a score column: scores and caps are never below zero. */
@@ -15,7 +15,8 @@ export const negativeScore = defineRule<{ negative: { column: ScoreColumn; value
   },
   check({ scoreCells }, report) {
     for (const s of scoreCells) {
-      if (s.score.kind !== 'number') continue;
+      // Deduction columns write their amounts negative ("-2", "- 0,25"): that is how tables write a deduction.
+      if (s.score.kind !== 'number' || DEDUCTION_COLUMNS.includes(s.column)) continue;
       const least = Math.min(...(s.score.all ?? [s.score.value]));
       if (least < 0) report(s, 'negative', { column: s.column, value: least });
     }

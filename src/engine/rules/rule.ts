@@ -11,6 +11,7 @@ import { quoteCell } from '../text';
 import type { SheetEvidence } from '../evidence/collect';
 import type { Conflict } from '../evidence/conflicts';
 import type { TemplateMatch } from '../template/match';
+import type { AllowedRange } from '../range';
 import { Totals } from '../totals';
 import { Say } from '../wording';
 
@@ -30,6 +31,8 @@ export interface RuleContext {
   layout: TableLayout;
   map: CriteriaMap;
   totals: Totals;
+  /** Each criterion's allowed self-score range (src/engine/range.ts): the one place rules read it from. */
+  ranges: ReadonlyMap<string, AllowedRange>;
   scoreCells: ScoreCell[];
   options: Required<Omit<CheckOptions, 'template'>>;
   /** Set when the sheet is checked against a template: how its criteria met the template's. */

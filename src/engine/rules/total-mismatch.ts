@@ -3,7 +3,13 @@ import { sameScore } from '../numbers';
 import { defineRule } from './rule';
 
 /** A section, parent item or TỔNG CỘNG whose stated value differs from the sum of its children. */
-export const totalMismatch = defineRule<{ mismatch: { column: ScoreColumn; stated: number; computed: number } }>()({
+interface MismatchData {
+  column: ScoreColumn;
+  stated: number;
+  computed: number;
+}
+
+export const totalMismatch = defineRule<{ mismatch: MismatchData; bestOption: MismatchData }>()({
   meta: {
     code: 'total-mismatch',
     severity: 'error',
@@ -13,11 +19,14 @@ export const totalMismatch = defineRule<{ mismatch: { column: ScoreColumn; state
   },
   messages: {
     mismatch: (d, say) => `${say.label()} ghi ${say.n(d.stated)} ${say.column(d.column)}, cộng các mục được ${say.n(d.computed)}.`,
+    bestOption: (d, say) =>
+      `${say.label()} ghi ${say.n(d.stated)} ${say.column(d.column)}, nhưng lựa chọn cao nhất của mục này là ${say.n(d.computed)}: điểm chuẩn là mức cao nhất có thể đạt.`,
   },
   check({ totals, map }, report) {
     for (const t of totals.lines) {
-      if (t.stated === undefined || sameScore(t.stated, t.computed)) continue;
-      report({ row: t.row, col: t.col, criterion: map.byId.get(t.criterion) }, 'mismatch', {
+      if (t.stated === undefined) continue;
+      if (sameScore(t.stated, t.computed)) continue;
+      report({ row: t.row, col: t.col, criterion: map.byId.get(t.criterion) }, t.best ? 'bestOption' : 'mismatch', {
         column: t.column,
         stated: t.stated,
         computed: t.computed,

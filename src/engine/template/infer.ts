@@ -127,6 +127,13 @@ export function inferTemplate(report: SheetReport, options: InferOptions = {}): 
       criteria,
     });
   }
+  // An empty template would be written only for check --template to refuse it: refuse it here, saying why.
+  if (sections.length === 0) {
+    throw new UserError(
+      'bad-template',
+      `Trang “${report.sheet}” không cho ra tiêu chí nào để làm mẫu: không đọc được mục nào có điểm chuẩn dưới dòng tiêu đề ${report.table.headerRange}.`,
+    );
+  }
   const bloc = clean(options.bloc ?? '') || UNNAMED_BLOC;
   const year = options.year ?? report.year;
   if (year === undefined) throw missingYear(report.sheet);

@@ -250,7 +250,7 @@ export function matchTemplate(criteria: Criterion[], template: Template): Templa
     byTemplate,
     similarity: sims,
     missing: nodes.filter((n) => !byTemplate.has(n.id)),
-    extra: criteria.filter((c) => c.kind !== 'total' && !bySheet.has(c.id) && !asPart.has(c.id)),
+    extra: criteria.filter((c) => c.kind !== 'total' && c.kind !== 'subtotal' && !bySheet.has(c.id) && !asPart.has(c.id)),
     partsOf,
   };
 }

@@ -1,5 +1,6 @@
 import { shownMessage } from '../../../src/engine';
-import { checkBody, findingsOf, onlyFinding } from '../../helpers/check';
+import { check, checkBody, findingsOf, onlyFinding } from '../../helpers/check';
+import { khoiBody, khoiTable } from '../../helpers/khoi';
 import { set, validBody } from '../../helpers/grid';
 
 describe('over-cap', () => {
@@ -14,9 +15,7 @@ describe('over-cap', () => {
 
   it('writes decimals with a comma and reads scores typed as text', () => {
     const r = checkBody(set(set(validBody(), 5, 'E', '20,5'), 5, 'C', '20'));
-    expect(findingsOf(r, 'over-cap').map(shownMessage)).toEqual([
-      'E5: Nội dung 1, mục 1.1 tự chấm 20,5 điểm, vượt điểm chuẩn 20 điểm.',
-    ]);
+    expect(findingsOf(r, 'over-cap').map(shownMessage)).toEqual(['E5: Nội dung 1, mục 1.1 tự chấm 20,5 điểm, vượt điểm chuẩn 20 điểm.']);
   });
 
   it('accepts a self-score equal to or below the standard', () => {
@@ -32,5 +31,14 @@ describe('over-cap', () => {
     let body = set(validBody(), 3, 'E', 60);
     body = set(body, 3, 'C', 50);
     expect(findingsOf(checkBody(body), 'over-cap').map((f) => f.cell)).toEqual(['E3']);
+  });
+});
+
+describe('over-cap with one self column carrying chuẩn + thưởng − trừ', () => {
+  it('accepts standard + bonus allowance, and names how the maximum is reached above it', () => {
+    expect(findingsOf(check(khoiTable(khoiBody(22))), 'over-cap')).toEqual([]);
+    const f = findingsOf(check(khoiTable(khoiBody(22.5))), 'over-cap');
+    expect(f.map(shownMessage)).toEqual(['F4: Phần I, mục 1 tự chấm 22,5 điểm, vượt mức tối đa: chuẩn 20 + thưởng tối đa 2 = 22.']);
+    expect(f[0].messageId).toBe('overReachable');
   });
 });

@@ -39,11 +39,15 @@ describe('total-mismatch', () => {
     expect(findingsOf(r, 'total-mismatch').map((f) => f.cell)).toEqual(['F3', 'F10']);
   });
 
-  it('is a total in a column where its children have caps but no values yet', () => {
-    const body = set(set(validBody(), 5, 'E', null), 6, 'E', null);
-    const r = checkBody(body);
-    expect(findingsOf(r, 'total-mismatch').map(shownMessage)).toContain(
-      'E4: Nội dung 1, mục 1 ghi 30 điểm tự chấm, cộng các mục được 0.',
+  it('holds a parent to its children only where a child carries a value: a parent scored as a whole uses them as a guide', () => {
+    // Issue 10: a unit that scores mục 1 (30) and leaves 1.1 and 1.2 blank has not scored them 0.
+    const guide = checkBody(set(set(validBody(), 5, 'E', null), 6, 'E', null));
+    expect(findingsOf(guide, 'total-mismatch')).toEqual([]);
+    expect(findingsOf(guide, 'missing-score')).toEqual([]);
+    // One child scored: the parent is their sum again.
+    const one = checkBody(set(validBody(), 6, 'E', null));
+    expect(findingsOf(one, 'total-mismatch').map(shownMessage)).toContain(
+      'E4: Nội dung 1, mục 1 ghi 30 điểm tự chấm, cộng các mục được 20.',
     );
   });
 

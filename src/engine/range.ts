@@ -1,0 +1,127 @@
+/**
+ * The allowed range of a self-score: the one place rules read it from.
+ *
+ * - With separate self bonus / self deduction columns (the seed, Khối Trung ương), Điểm tự chấm ≤ Điểm chuẩn, and
+ *   each of the other two is held to its own cap.
+ * - With one self column carrying chuẩn + thưởng − trừ (Ninh Thuận, TP.HCM), an item may score within
+ *   [standard − deduction cap, standard + bonus allowance]. The allowance is the row's bonus cell, else the sum of its
+ *   bonus rules' caps (a rule without a cap counts its rate once; one per occurrence without a cap leaves the top open).
+ *   The deduction cap likewise; where nothing caps the deductions the floor is unknown and never checked.
+ * - A section, subtotal or total without cells of its own takes the sum of its children's ranges.
+ */
+import { CriteriaMap } from './criteria';
+import { Criterion, ScoreRule, TableLayout } from './model';
+import { scoreValue } from './numbers';
+
+export interface Allowance {
+  /** The most the bonus (or deduction) allows, when known. */
+  amount?: number;
+  /** Open: a per-occurrence rule with no cap. */
+  open: boolean;
+  /** Where the amount comes from: the row's own cell, or the rows of its rules. */
+  from: 'cell' | 'rules' | 'children' | 'none';
+  /** Rows (0-based) of the rules it was read from. */
+  rows: number[];
+}
+
+export interface AllowedRange {
+  standard: number;
+  bonus: Allowance;
+  deduction: Allowance;
+  /** standard + bonus; undefined when the top is open. */
+  max?: number;
+  /** standard − deduction; undefined when no cap on the deductions is known. */
+  min?: number;
+}
+
+/** True when the table's one self column carries chuẩn + thưởng − trừ: no self bonus and no self deduction column. */
+export function carriesBonus(layout: TableLayout): boolean {
+  return layout.columns.thuongTuCham === undefined && layout.columns.truTuCham === undefined;
+}
+
+const NONE: Allowance = { open: false, from: 'none', rows: [] };
+
+function fromRules(rules: readonly ScoreRule[], sign: 1 | -1): Allowance {
+  const mine = rules.filter((r) => r.sign === sign);
+  if (mine.length === 0) return NONE;
+  const capOnly = mine.find((r) => r.capOnly && r.cap !== undefined);
+  if (capOnly) return { amount: capOnly.cap, open: false, from: 'rules', rows: mine.map((r) => r.row).filter((r) => r >= 0) };
+  let amount = 0;
+  let open = false;
+  for (const r of mine) {
+    if (r.cap !== undefined) amount += r.cap;
+    else if (r.perOccurrence) open = true;
+    else if (r.rate !== undefined) amount += r.rate;
+    else open = true;
+  }
+  return { amount: open ? undefined : amount, open, from: 'rules', rows: mine.map((r) => r.row) };
+}
+
+function fromCell(c: Criterion, column: 'diemThuong' | 'diemTru'): Allowance | undefined {
+  // A rule's own row holds its rate, not a cap of the row (the standalone "Cờ thi đua | + 10" is its own cap).
+  const v = scoreValue(c.scores[column]);
+  return v === undefined ? undefined : { amount: Math.abs(v), open: false, from: 'cell', rows: [c.row] };
+}
+
+/** Children's allowances added up. A child without a bonus allows none; a child without a deduction cap has no known floor. */
+function sum(parts: Allowance[], none: 'zero' | 'unknown'): Allowance {
+  if (parts.length === 0 || parts.every((p) => p.from === 'none')) return NONE;
+  const open = parts.some((p) => p.open);
+  const unknown = parts.some((p) => !p.open && p.amount === undefined && (p.from !== 'none' || none === 'unknown'));
+  return {
+    amount: open || unknown ? undefined : parts.reduce((k, p) => k + (p.amount ?? 0), 0),
+    open,
+    from: 'children',
+    rows: parts.flatMap((p) => p.rows),
+  };
+}
+
+/** The allowed range of every criterion with a standard (or a standalone bonus row), computed once per sheet. */
+export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string, AllowedRange> {
+  const out = new Map<string, AllowedRange>();
+  const single = carriesBonus(layout);
+  const visit = (c: Criterion): AllowedRange | undefined => {
+    if (out.has(c.id)) return out.get(c.id);
+    const kids = (c.sums ?? c.children).map((id) => map.byId.get(id)).filter((k): k is Criterion => k !== undefined);
+    const kidRanges = kids.map(visit);
+    let standard = scoreValue(c.scores.diemChuan);
+    const ownRule = c.rules.some((r) => r.row === c.row);
+    if (standard === undefined && ownRule) standard = 0;
+    // A heading with no standard of its own ("III | ĐIỂM THƯỞNG") stands for its rows.
+    if (standard === undefined && kidRanges.length > 0 && kidRanges.every((r) => r !== undefined))
+      standard = kidRanges.reduce((k, r) => k + r!.standard, 0);
+    if (standard === undefined) return undefined;
+    let bonus: Allowance = NONE;
+    let deduction: Allowance = NONE;
+    if (single) {
+      const childOf = (pick: (r: AllowedRange) => Allowance, none: 'zero' | 'unknown') =>
+        kidRanges.length > 0 && kidRanges.every((r) => r !== undefined)
+          ? sum(
+              kidRanges.map((r) => pick(r!)),
+              none,
+            )
+          : NONE;
+      // A total's own bonus and deduction cells sum its items': where its items are known, they rule (an open
+      // bonus below stays open, an item without a deduction cap leaves the floor unknown).
+      const group = c.kind !== 'item' && kids.length > 0;
+      bonus =
+        (group ? undefined : fromCell(c, 'diemThuong')) ?? (c.rules.length > 0 ? fromRules(c.rules, 1) : childOf((r) => r.bonus, 'zero'));
+      deduction =
+        (group ? undefined : fromCell(c, 'diemTru')) ??
+        (c.rules.length > 0 ? fromRules(c.rules, -1) : childOf((r) => r.deduction, 'unknown'));
+      if (c.rules.length > 0 && deduction.from === 'none') deduction = childOf((r) => r.deduction, 'unknown');
+      if (c.rules.length > 0 && bonus.from === 'none') bonus = childOf((r) => r.bonus, 'zero');
+    }
+    const range: AllowedRange = {
+      standard,
+      bonus,
+      deduction,
+      ...(bonus.open ? {} : { max: standard + (bonus.amount ?? 0) }),
+      ...(deduction.from !== 'none' && !deduction.open && deduction.amount !== undefined ? { min: standard - deduction.amount } : {}),
+    };
+    out.set(c.id, range);
+    return range;
+  };
+  for (const c of map.criteria) visit(c);
+  return out;
+}
