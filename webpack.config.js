@@ -32,6 +32,9 @@ module.exports = async (env, argv) => {
   const dev = argv.mode !== 'production';
   const config = {
     devtool: dev ? 'source-map' : false,
+    // webpack's own runtime (chunk loading for the parts loaded on use) and the minifier's output follow this target too:
+    // without it they write ?. and ?? into the bundle.
+    target: ['web', 'es2017'],
     entry: {
       taskpane: './src/taskpane/taskpane.ts',
       commands: './src/commands/commands.ts',
