@@ -22,6 +22,8 @@ import { notANumber } from './not-a-number';
 import { notATier } from './not-a-tier';
 import { overCap } from './over-cap';
 import { provisional } from './provisional';
+import { reviewOverCap } from './review-over-cap';
+import { reviewWithoutReason } from './review-without-reason';
 import { standardChanged } from './standard-changed';
 import { textChanged } from './text-changed';
 import { totalAsValue } from './total-as-value';
@@ -45,6 +47,8 @@ export const RULES = [
   citationConflict,
   citationOutOfPeriod,
   provisional,
+  reviewOverCap,
+  reviewWithoutReason,
   totalAsValue,
   standardChanged,
   bonusCapChanged,

@@ -1,5 +1,5 @@
 /** Which criteria the evidence rules look at: one definition, so that missing- and weak-evidence never disagree. */
-import type { Criterion } from '../model';
+import type { Criterion, TableLayout } from '../model';
 import { scoreValue } from '../numbers';
 import type { RuleContext } from './rule';
 
@@ -18,4 +18,19 @@ export function selfScored({ map, scoreCells }: Pick<RuleContext, 'map' | 'score
     out.push({ criterion: c, self: self > 0 ? self : bonus });
   }
   return out;
+}
+
+/**
+ * What a review column is compared with: where the table has one review column and splits the self-score over its own
+ * bonus and deduction columns, the review carries the net (tự chấm + thưởng − trừ); otherwise the self-score alone.
+ */
+export function reviewedSelf(c: Criterion, layout: TableLayout): number {
+  const self = scoreValue(c.scores.tuCham) ?? 0;
+  if (!reviewCarriesAll(layout)) return self;
+  return self + (scoreValue(c.scores.thuongTuCham) ?? 0) - Math.abs(scoreValue(c.scores.truTuCham) ?? 0);
+}
+
+/** One review column beside separate self bonus or self deduction columns: it carries chuẩn + thưởng − trừ. */
+export function reviewCarriesAll(layout: TableLayout): boolean {
+  return layout.reviewColumns.length <= 1 && (layout.columns.thuongTuCham !== undefined || layout.columns.truTuCham !== undefined);
 }

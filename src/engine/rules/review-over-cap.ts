@@ -1,0 +1,37 @@
+import { sameScore, scoreValue } from '../numbers';
+import { defineRule } from './rule';
+import { reviewCarriesAll } from './scope';
+
+/**
+ * A review score (Điểm Khối chấm, thẩm định…) above the most the row can reach: the bloc's checker is held to the same
+ * cap as the unit (src/engine/range.ts). Totals are left to total-mismatch, which holds the review column too.
+ */
+export const reviewOverCap = defineRule<{ overCap: { review: number; cap: number; self?: number } }>()({
+  meta: {
+    code: 'review-over-cap',
+    severity: 'error',
+    title: 'Điểm khối chấm vượt mức',
+    description: 'Điểm Khối chấm (điểm thẩm định) của một tiêu chí lớn hơn mức tối đa của tiêu chí đó.',
+    tags: ['scores'],
+  },
+  messages: {
+    overCap: (d, say) =>
+      `${say.label()}: điểm khối chấm ${say.n(d.review)} vượt mức tối đa ${say.n(d.cap)} điểm` +
+      (d.self !== undefined ? ` (đơn vị tự chấm ${say.n(d.self)}).` : '.'),
+  },
+  check({ map, layout, ranges, totals }, report) {
+    const col = layout.columns.khoiCham;
+    if (col === undefined) return;
+    for (const c of map.criteria) {
+      const review = scoreValue(c.scores.khoiCham);
+      const range = ranges.get(c.id);
+      // A review that carries the net self-score may reach the standard plus the row's bonus allowance.
+      const bonus = scoreValue(c.scores.diemThuong) ?? (range?.bonus.open ? undefined : (range?.bonus.amount ?? 0));
+      const max = range && reviewCarriesAll(layout) ? (bonus === undefined ? undefined : range.standard + bonus) : range?.max;
+      if (review === undefined || max === undefined || totals.isTotal(c.id, 'khoiCham')) continue;
+      if (review <= max || sameScore(review, max)) continue;
+      const self = scoreValue(c.scores.tuCham);
+      report({ row: c.row, col, criterion: c }, 'overCap', { review, cap: max, ...(self !== undefined ? { self } : {}) });
+    }
+  },
+});
