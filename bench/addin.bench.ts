@@ -38,7 +38,17 @@ export const run: Bench = async () => {
   }
   return {
     title: 'Add-in: one check through the Office.js adapter (test host)',
-    columns: ['sheet', 'cells read', 'findings', 'cells marked', 'totals written', 'syncs', 'queued calls', 'calls per changed cell', 'check ms (host)'],
+    columns: [
+      'sheet',
+      'cells read',
+      'findings',
+      'cells marked',
+      'totals written',
+      'syncs',
+      'queued calls',
+      'calls per changed cell',
+      'check ms (host)',
+    ],
     rows,
     notes: [
       `context.sync calls per check: ${[...new Set(syncs)].join(', ')} whatever the size (target: 2).`,

@@ -36,18 +36,24 @@ export const run: Bench = async () => {
     ];
     const rows: (string | number)[][] = [];
     // What a process costs before thidua does anything: Node's own start.
-    const bare = timings(Array.from({ length: RUNS }, () => {
-      const t = performance.now();
-      spawnSync(process.execPath, ['-e', '0']);
-      return performance.now() - t;
-    }));
+    const bare = timings(
+      Array.from({ length: RUNS }, () => {
+        const t = performance.now();
+        spawnSync(process.execPath, ['-e', '0']);
+        return performance.now() - t;
+      }),
+    );
     // And what loading ExcelJS's code costs: most of a small file's time when the CLI read through ExcelJS (it no longer does).
     const excelJs = timings(
       Array.from({ length: RUNS }, () => {
-        const r = spawnSync(process.execPath, ['-e', "const t = performance.now(); require('exceljs'); process.stdout.write(String(performance.now() - t))"], {
-          cwd: ROOT,
-          encoding: 'utf8',
-        });
+        const r = spawnSync(
+          process.execPath,
+          ['-e', "const t = performance.now(); require('exceljs'); process.stdout.write(String(performance.now() - t))"],
+          {
+            cwd: ROOT,
+            encoding: 'utf8',
+          },
+        );
         return Number(r.stdout);
       }),
     );
@@ -57,7 +63,16 @@ export const run: Bench = async () => {
         const t = timings(runs.map((r) => r.ms));
         const rss = Math.max(...runs.map((r) => r.rssKb ?? 0));
         const cpu = runs.every((r) => r.cpuMs !== undefined) ? ms(timings(runs.map((r) => r.cpuMs!)).median) : '–';
-        rows.push([f.label, kb(statSync(f.file).size), format, ms(t.median), ms(t.min), cpu, rss > 0 ? (rss / 1024).toFixed(0) : '–', runs[0].code ?? '']);
+        rows.push([
+          f.label,
+          kb(statSync(f.file).size),
+          format,
+          ms(t.median),
+          ms(t.min),
+          cpu,
+          rss > 0 ? (rss / 1024).toFixed(0) : '–',
+          runs[0].code ?? '',
+        ]);
       }
     }
     return {

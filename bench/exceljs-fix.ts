@@ -14,7 +14,8 @@ function mark(ws: ExcelJS.Worksheet, m: CellMark): void {
   // ExcelJS shares one style object among cells loaded with the same style: copy it, or the fill spreads to them all.
   cell.style = { ...structuredClone(cell.style), fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: FILL[m.severity] } } };
   const ours = `${NOTE_HEAD}\n${m.messages.join('\n')}`;
-  const existing = cell.note === undefined ? '' : typeof cell.note === 'string' ? cell.note : (cell.note.texts ?? []).map((t) => t.text).join('');
+  const existing =
+    cell.note === undefined ? '' : typeof cell.note === 'string' ? cell.note : (cell.note.texts ?? []).map((t) => t.text).join('');
   // Keep the user's own note, above ours.
   cell.note = existing && !existing.startsWith(NOTE_HEAD) ? `${existing}\n\n${ours}` : ours;
 }
@@ -35,14 +36,15 @@ export async function openWorkbook(file: string): Promise<ExcelJS.Workbook> {
   try {
     await wb.xlsx.load(data as unknown as ArrayBuffer);
   } catch {
-    throw new UserError('bad-input', `Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không đọc được.`);
+    throw new UserError(
+      'bad-input',
+      `Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không đọc được.`,
+    );
   }
   return wb;
 }
-
 
 /** Saves to a temporary file beside the target, then renames: never a half-written output. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, out: string, input: string): Promise<void> {
   await saveFile(out, input, (tmp) => wb.xlsx.writeFile(tmp), { force: true });
 }
-

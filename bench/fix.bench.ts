@@ -43,7 +43,11 @@ function child(mode: string, input: string, out = ''): Run {
   const r = spawnSync(process.execPath, [HEAP, CHILD, mode, input, out], { encoding: 'utf8', timeout: 600_000 });
   const elapsed = performance.now() - t;
   if (r.status !== 0) {
-    const why = r.signal ? `killed by ${r.signal}` : /heap out of memory/i.test(r.stderr ?? '') ? 'out of memory (V8 abort)' : `exit ${r.status}`;
+    const why = r.signal
+      ? `killed by ${r.signal}`
+      : /heap out of memory/i.test(r.stderr ?? '')
+        ? 'out of memory (V8 abort)'
+        : `exit ${r.status}`;
     return { failed: why };
   }
   const j = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; maxRssKb: number };
@@ -73,10 +77,30 @@ export const run: Bench = async () => {
     for (const f of files) {
       const size = statSync(f.file).size;
       const n = f.runs;
-      row(f.label, size, 'fix, in place (thidua)', Array.from({ length: n }, () => newFix(f.file, path.join(dir, 'ra-moi.xlsx'))));
-      row(f.label, size, 'fix, ExcelJS rewrite (old)', Array.from({ length: n }, () => child('old-fix', f.file, path.join(dir, 'ra-cu.xlsx'))));
-      row(f.label, size, 'read grids, direct (saxes)', Array.from({ length: n }, () => child('read-direct', f.file)));
-      row(f.label, size, 'read grids, ExcelJS', Array.from({ length: n }, () => child('read-exceljs', f.file)));
+      row(
+        f.label,
+        size,
+        'fix, in place (thidua)',
+        Array.from({ length: n }, () => newFix(f.file, path.join(dir, 'ra-moi.xlsx'))),
+      );
+      row(
+        f.label,
+        size,
+        'fix, ExcelJS rewrite (old)',
+        Array.from({ length: n }, () => child('old-fix', f.file, path.join(dir, 'ra-cu.xlsx'))),
+      );
+      row(
+        f.label,
+        size,
+        'read grids, direct (saxes)',
+        Array.from({ length: n }, () => child('read-direct', f.file)),
+      );
+      row(
+        f.label,
+        size,
+        'read grids, ExcelJS',
+        Array.from({ length: n }, () => child('read-exceljs', f.file)),
+      );
     }
     return {
       title: 'CLI: thidua fix in place vs the old ExcelJS rewrite; reading grids directly vs through ExcelJS',

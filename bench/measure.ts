@@ -4,7 +4,9 @@ import * as os from 'os';
 import * as path from 'path';
 
 /** The repository, whether this runs compiled from .bench-build/bench/ or from bench/. */
-export const ROOT = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..')].find((d) => existsSync(path.join(d, 'package.json')))!;
+export const ROOT = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..')].find((d) =>
+  existsSync(path.join(d, 'package.json')),
+)!;
 
 export interface Timing {
   /** Median, fastest and 90th-percentile time of one run, in milliseconds. */
@@ -28,7 +30,12 @@ export interface RepeatOptions {
 
 export function timings(samples: number[]): Timing {
   const s = [...samples].sort((a, b) => a - b);
-  return { median: s[Math.floor((s.length - 1) / 2)], min: s[0], p90: s[Math.min(s.length - 1, Math.floor(s.length * 0.9))], runs: s.length };
+  return {
+    median: s[Math.floor((s.length - 1) / 2)],
+    min: s[0],
+    p90: s[Math.min(s.length - 1, Math.floor(s.length * 0.9))],
+    runs: s.length,
+  };
 }
 
 /** Times `fn` (sync or async) repeatedly. */

@@ -24,7 +24,12 @@ export const run: Bench = async () => {
   for (const s of scripts) {
     const [raw, gz] = size(s);
     if (!s.startsWith('office/')) ownGzip += gz;
-    rows.push([s, kb(raw), kb(gz), s.startsWith('office/') ? "Microsoft's office.js, served from the add-in's origin" : 'the pane: engine, adapter, page']);
+    rows.push([
+      s,
+      kb(raw),
+      kb(gz),
+      s.startsWith('office/') ? "Microsoft's office.js, served from the add-in's origin" : 'the pane: engine, adapter, page',
+    ]);
   }
   const [cssRaw, cssGz] = size('taskpane.css');
   rows.push(['taskpane.css', kb(cssRaw), kb(cssGz), 'hand-written, Fluent 2 tokens']);

@@ -43,7 +43,10 @@ export function formatText(t: BenchTable): string {
   const cells = [t.columns, ...t.rows.map((r) => r.map(String))];
   const widths = t.columns.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
   const line = (r: string[], raw?: (string | number)[]) =>
-    r.map((c, i) => (raw && isNumeric(raw[i]) ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+    r
+      .map((c, i) => (raw && isNumeric(raw[i]) ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   const out = [t.title, '='.repeat(t.title.length), line(t.columns), widths.map((w) => '-'.repeat(w)).join('  ')];
   t.rows.forEach((r) => out.push(line(r.map(String), r)));
   for (const n of t.notes ?? []) out.push(`  * ${n}`);
@@ -103,7 +106,7 @@ async function main(argv: string[]): Promise<number> {
     let result: Result;
     try {
       const compiled = path.join(__dirname, `${name}.bench.js`);
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
+
       const mod = require(compiled) as { run?: Bench };
       if (typeof mod.run !== 'function') throw new Error(`bench/${name}.bench.ts exports no run()`);
       result = { name, table: await mod.run(), seconds: 0 };

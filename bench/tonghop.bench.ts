@@ -41,7 +41,10 @@ export const run: Bench = async () => {
       const samples: number[] = [];
       for (let k = 0; k < RUNS; k++) {
         const t = performance.now();
-        const r = spawnSync(process.execPath, [BIN, 'tonghop', folder, '-o', out, '--force', '--quy-che', rules], { encoding: 'utf8', env: { ...process.env, ...env } });
+        const r = spawnSync(process.execPath, [BIN, 'tonghop', folder, '-o', out, '--force', '--quy-che', rules], {
+          encoding: 'utf8',
+          env: { ...process.env, ...env },
+        });
         samples.push(performance.now() - t);
         if (r.status !== 0) throw new Error(`thidua tonghop failed (${r.status}): ${r.stderr}`);
       }

@@ -10,7 +10,10 @@ const bin = path.join(root, 'bin', 'thidua.js');
 const sample = path.join('samples', 'bang-cham-diem-2022.xlsx');
 const out = path.join('samples', 'out', 'bang-cham-diem-2022.da-sua.xlsx');
 
-for (const args of [['check', sample], ['fix', sample, '-o', out, '--force']]) {
+for (const args of [
+  ['check', sample],
+  ['fix', sample, '-o', out, '--force'],
+]) {
   console.log(`\n$ thidua ${args.join(' ')}\n`);
   const r = spawnSync(process.execPath, [bin, ...args], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0 && r.status !== 1) process.exit(r.status ?? 2);

@@ -91,7 +91,9 @@ async function checkManifest(file = path.join(ROOT, 'manifest.xml'), commandIdsF
   const functionNames = nodes.filter((n) => n.name === 'FunctionName').map((n) => text(n.node));
   if (!idMatch) problems.push('src/commands/ids.ts does not define KIEM_TRA_ACTION');
   else if (functionNames.length === 0) problems.push('no <FunctionName> for the Kiểm tra button');
-  else for (const f of functionNames) if (f !== idMatch[1]) problems.push(`<FunctionName>${f}</FunctionName> differs from the associated id "${idMatch[1]}"`);
+  else
+    for (const f of functionNames)
+      if (f !== idMatch[1]) problems.push(`<FunctionName>${f}</FunctionName> differs from the associated id "${idMatch[1]}"`);
 
   // Requirements: what the code truly needs, as src/excel/host.ts states it; a higher minimum hides the add-in from
   // every Office below it (Office 2019 volume stops at ExcelApi 1.7), a lower one shows it where it cannot work.
@@ -99,7 +101,10 @@ async function checkManifest(file = path.join(ROOT, 'manifest.xml'), commandIdsF
   const sets = nodes.filter((n) => n.name === 'Set' && n.node.$).map((n) => n.node.$);
   const excel = sets.find((s) => s.Name === 'ExcelApi');
   if (!minApi) problems.push('src/excel/host.ts does not define MIN_API');
-  else if (!excel || excel.MinVersion !== minApi[1]) problems.push(`the manifest should require ExcelApi ${minApi[1]} (MIN_API in src/excel/host.ts), found ${excel ? excel.MinVersion : 'none'}`);
+  else if (!excel || excel.MinVersion !== minApi[1])
+    problems.push(
+      `the manifest should require ExcelApi ${minApi[1]} (MIN_API in src/excel/host.ts), found ${excel ? excel.MinVersion : 'none'}`,
+    );
 
   // Vietnamese by default, English overrides for every user-facing string.
   const loc = nodes.find((n) => n.name === 'DefaultLocale');
@@ -123,9 +128,11 @@ async function main() {
     for (const p of problems) console.error(`  - ${p}`);
     process.exit(1);
   }
-  console.log('manifest.xml: offline check passed (well-formed, resource ids resolved and ≤ 32 characters, icons 16/32/80, https only, FunctionName = associated id, ExcelApi minimum = MIN_API).');
+  console.log(
+    'manifest.xml: offline check passed (well-formed, resource ids resolved and ≤ 32 characters, icons 16/32/80, https only, FunctionName = associated id, ExcelApi minimum = MIN_API).',
+  );
   if (!process.argv.includes('--online')) return;
-  console.log('Full validation (schema and store rules) needs Microsoft\'s online service; trying office-addin-manifest validate…');
+  console.log("Full validation (schema and store rules) needs Microsoft's online service; trying office-addin-manifest validate…");
   const bin = path.join(ROOT, 'node_modules', '.bin', 'office-addin-manifest');
   const r = spawnSync(bin, ['validate', path.join(ROOT, 'manifest.xml')], { encoding: 'utf8', timeout: 60000 });
   const out = `${r.stdout || ''}${r.stderr || ''}`.trim();
@@ -136,7 +143,14 @@ async function main() {
   if (r.error || /ENOTFOUND|ECONNREFUSED|EAI_AGAIN|ETIMEDOUT|fetch failed|network|getaddrinfo|Unable to contact/i.test(out) || r.signal) {
     console.log('Full validation was not possible: the online validation service cannot be reached from here.');
     console.log('Only the offline check above has been done. Run `npm run validate` on a machine with internet access for the full check.');
-    if (out) console.log(out.split('\n').slice(0, 5).map((l) => `  | ${l}`).join('\n'));
+    if (out)
+      console.log(
+        out
+          .split('\n')
+          .slice(0, 5)
+          .map((l) => `  | ${l}`)
+          .join('\n'),
+      );
     return;
   }
   console.error(out);
@@ -144,7 +158,8 @@ async function main() {
 }
 
 module.exports = { checkManifest };
-if (require.main === module) main().catch((e) => {
-  console.error(e.message);
-  process.exit(1);
-});
+if (require.main === module)
+  main().catch((e) => {
+    console.error(e.message);
+    process.exit(1);
+  });

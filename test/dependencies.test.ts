@@ -54,9 +54,9 @@ function packagesOf(file: string): string[] {
     .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]));
 }
 
-const files = ['src', 'test', 'bench', 'scripts'].flatMap((d) => sources(path.join(ROOT, d))).concat(
-  ['webpack.config.js', 'jest.config.js', 'eslint.config.mjs'].map((f) => path.join(ROOT, f)),
-);
+const files = ['src', 'test', 'bench', 'scripts']
+  .flatMap((d) => sources(path.join(ROOT, d)))
+  .concat(['webpack.config.js', 'jest.config.js', 'eslint.config.mjs'].map((f) => path.join(ROOT, f)));
 const used = new Map<string, string>();
 for (const f of files) for (const p of packagesOf(f)) if (!used.has(p)) used.set(p, path.relative(ROOT, f));
 

@@ -28,6 +28,8 @@ module.exports = async function buildCliIfStale() {
   try {
     execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.cli.json'], { cwd: root, stdio: 'pipe' });
   } catch (e) {
-    console.warn(`\nglobal-setup: npm run build:cli failed; the bin test will run an old or missing dist/.\n${e.stdout || ''}${e.stderr || ''}`);
+    console.warn(
+      `\nglobal-setup: npm run build:cli failed; the bin test will run an old or missing dist/.\n${e.stdout || ''}${e.stderr || ''}`,
+    );
   }
 };

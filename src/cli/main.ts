@@ -1,5 +1,4 @@
 /** `thidua`: checks and totals Bảng chấm điểm thi đua in .xlsx files. Exit 0 clean, 1 errors found, 2 bad input. */
-import * as path from 'path';
 import { checkSheet, CheckOptions, checkWorkbook, isUserError, SheetReport, templateSize, templateTitle, UserError } from '../engine';
 import { openBook, XlsxBook } from '../xlsx/book';
 import { fixFile } from '../xlsx/fix';
@@ -93,7 +92,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     if (!out) throw new UserError('bad-input', 'Thiếu tệp tổng hợp ra: thidua tonghop THƯ-MỤC -o TONG-HOP.xlsx');
     const templateRef = flag(args, '--template');
     const year = flag(args, '--year');
-    if (year !== undefined && !/^\d{4}$/.test(year.trim())) throw new UserError('bad-input', `--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
+    if (year !== undefined && !/^\d{4}$/.test(year.trim()))
+      throw new UserError('bad-input', `--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
     return tonghop(
       {
         inputs: args.positional,
@@ -133,7 +133,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   if (command === 'refs') {
     const format = flag(args, '--format') ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
+    if (format !== 'text' && format !== 'json')
+      throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
     const reports = checkFile(await openBook(file), sheet, options);
     io.out(format === 'json' ? formatRefsJson(file, reports) : formatRefsText(file, reports));
     return 0;
@@ -141,7 +142,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
 
   if (command === 'check') {
     const format = flag(args, '--format') ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
+    if (format !== 'text' && format !== 'json')
+      throw new UserError('bad-input', `--format nhận “text” hoặc “json”, không phải “${format}”.`);
     const reports = checkFile(await openBook(file), sheet, options);
     io.out(format === 'json' ? formatJson(file, reports) : formatText(file, reports, { verbose: args.flags.has('--verbose') }));
     return reports.some((r) => r.counts.error > 0) ? 1 : 0;

@@ -27,7 +27,10 @@ export function formatRefsText(file: string, reports: SheetReport[]): string {
   for (const r of reports) {
     const docs = r.documents;
     const places = docs.reduce((k, d) => k + (d.mentions?.length ?? d.cells.length), 0);
-    out.push('', `Trang “${r.sheet}”: ${docs.length} văn bản được dẫn ở ${places} chỗ trong cột giải trình${r.year ? `, năm ${r.year}` : ''}.`);
+    out.push(
+      '',
+      `Trang “${r.sheet}”: ${docs.length} văn bản được dẫn ở ${places} chỗ trong cột giải trình${r.year ? `, năm ${r.year}` : ''}.`,
+    );
     if (docs.length === 0) {
       out.push('  Cột giải trình không dẫn văn bản nào (số, ký hiệu, ngày ban hành).');
       continue;

@@ -1,7 +1,18 @@
 /** The CLI's side of criteria templates: load one (built-in or file), write one inferred from a sheet. */
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { BUILTIN_PREFIX, builtinTemplate, inferTemplate, isUserError, listBuiltinTemplates, parseTemplateJson, SheetReport, Template, templateToJson, UserError } from '../engine';
+import {
+  BUILTIN_PREFIX,
+  builtinTemplate,
+  inferTemplate,
+  isUserError,
+  listBuiltinTemplates,
+  parseTemplateJson,
+  SheetReport,
+  Template,
+  templateToJson,
+  UserError,
+} from '../engine';
 import { saveFile, SaveOptions } from '../xlsx/workbook';
 
 /** How many schema problems one refusal names: enough to fix, short enough for one line. */
@@ -43,7 +54,8 @@ export interface TemplateFlags {
 export function templateFromReports(file: string, reports: SheetReport[], flags: TemplateFlags): Template {
   if (reports.length > 1) {
     const names = reports.map((r) => `“${r.sheet}”`).join(', ');
-    throw new UserError('bad-input', 
+    throw new UserError(
+      'bad-input',
       `Tệp “${path.basename(file)}” có ${reports.length} trang có bảng chấm điểm (${names}): hãy chọn một bằng --sheet.`,
     );
   }

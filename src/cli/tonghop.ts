@@ -42,7 +42,10 @@ export async function loadBlocRules(file: string): Promise<{ rules: BlocRules; w
   const r = parseBlocRulesJson(text);
   if (r.ok) return { rules: r.rules, warnings: r.warnings };
   const more = r.errors.length > MAX_ERRORS ? ` (và ${r.errors.length - MAX_ERRORS} lỗi khác)` : '';
-  throw new UserError('bad-template', `Tệp quy chế “${path.basename(file)}” không hợp lệ: ${r.errors.slice(0, MAX_ERRORS).join('; ')}${more}.`);
+  throw new UserError(
+    'bad-template',
+    `Tệp quy chế “${path.basename(file)}” không hợp lệ: ${r.errors.slice(0, MAX_ERRORS).join('; ')}${more}.`,
+  );
 }
 
 /** The .xlsx files named, a folder's .xlsx files (by name, lock files "~$…" and hidden files left out), the output excepted. */
@@ -57,7 +60,9 @@ async function listFiles(inputs: string[], out: string): Promise<string[]> {
       continue;
     }
     if (stat.isDirectory()) {
-      const names = (await fs.readdir(input)).filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.')).sort((a, b) => a.localeCompare(b, 'vi'));
+      const names = (await fs.readdir(input))
+        .filter((n) => /\.xlsx$/i.test(n) && !n.startsWith('~$') && !n.startsWith('.'))
+        .sort((a, b) => a.localeCompare(b, 'vi'));
       if (names.length === 0) throw new UserError('bad-input', `Thư mục “${input}” không có tệp .xlsx nào.`);
       files.push(...names.map((n) => path.join(input, n)));
     } else files.push(input);
@@ -86,9 +91,18 @@ export async function readUnitFile(file: string, template: Template | undefined)
     if (!(isUserError(e) && e.code === 'no-table')) throw e;
   }
   if (checked.length === 0) {
-    return [{ kind: 'unread', file, reason: `Tệp “${path.basename(file)}” không có bảng chấm điểm (không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm).` }];
+    return [
+      {
+        kind: 'unread',
+        file,
+        reason: `Tệp “${path.basename(file)}” không có bảng chấm điểm (không trang nào có dòng tiêu đề với các cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm).`,
+      },
+    ];
   }
-  return checked.map(({ grid, report }) => ({ kind: 'unit' as const, unit: unitScores(report, grid, { file, onlySheetOfFile: checked.length === 1, template }) }));
+  return checked.map(({ grid, report }) => ({
+    kind: 'unit' as const,
+    unit: unitScores(report, grid, { file, onlySheetOfFile: checked.length === 1, template }),
+  }));
 }
 
 /** Below this many files, starting a worker costs more than it saves. */
@@ -133,7 +147,10 @@ export async function pull(job: WorkerJob, put: (i: number, inputs: BlocInput[])
 export async function readBloc(files: string[], template: Template | undefined): Promise<BlocInput[]> {
   const results: BlocInput[][] = files.map(() => []);
   const job: WorkerJob = { files, template, next: new SharedArrayBuffer(4) };
-  const workers = Array.from({ length: workerCount(files.length) }, () => new Worker(path.join(__dirname, 'tonghop-worker.js'), { workerData: job }));
+  const workers = Array.from(
+    { length: workerCount(files.length) },
+    () => new Worker(path.join(__dirname, 'tonghop-worker.js'), { workerData: job }),
+  );
   const finished = workers.map(
     (w) =>
       new Promise<void>((resolve, reject) => {
@@ -172,12 +189,19 @@ export function formatRanking(ranking: BlocRanking): string {
     r.award ?? r.notProposed ?? '',
   ]);
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => [...r[i]].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c + ' '.repeat(width[i] - [...c].length)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c + ' '.repeat(width[i] - [...c].length))
+      .join('  ')
+      .trimEnd();
   const out = [line(head), width.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   if (ranking.units.some((r) => r.tiedWith.length > 0)) out.push('(= đồng hạng)');
-  for (const r of ranking.units) if (r.brokenBy) out.push(`  “${r.unit.name}”: đồng hạng ${r.rank}, thứ tự xét ${r.place} theo ${r.brokenBy}.`);
+  for (const r of ranking.units)
+    if (r.brokenBy) out.push(`  “${r.unit.name}”: đồng hạng ${r.rank}, thứ tự xét ${r.place} theo ${r.brokenBy}.`);
   for (const a of ranking.awards) {
-    out.push(`${a.name}: chỉ tiêu ${a.quotaText}; đề nghị ${a.awarded.length > 0 ? a.awarded.join(', ') : 'không có'}${a.open > 0 ? `; còn ${a.open} suất (đồng hạng ở ngưỡng)` : ''}.`);
+    out.push(
+      `${a.name}: chỉ tiêu ${a.quotaText}; đề nghị ${a.awarded.length > 0 ? a.awarded.join(', ') : 'không có'}${a.open > 0 ? `; còn ${a.open} suất (đồng hạng ở ngưỡng)` : ''}.`,
+    );
   }
   for (const u of ranking.unread) out.push(`Không đọc được: ${path.basename(u.file)}${u.sheet ? ` › ${u.sheet}` : ''}: ${u.reason}`);
   for (const n of ranking.notes) out.push(`Lưu ý: ${n}`);
@@ -201,7 +225,8 @@ function commonYear(inputs: BlocInput[]): number | undefined {
 }
 
 export async function tonghop(o: TonghopOptions, io: { out(t: string): void; err(t: string): void }): Promise<number> {
-  if (o.inputs.length === 0) throw new UserError('bad-input', 'Thiếu tệp hoặc thư mục của các đơn vị. Ví dụ: thidua tonghop bang-cac-don-vi/ -o TONG-HOP.xlsx');
+  if (o.inputs.length === 0)
+    throw new UserError('bad-input', 'Thiếu tệp hoặc thư mục của các đơn vị. Ví dụ: thidua tonghop bang-cac-don-vi/ -o TONG-HOP.xlsx');
   const rules = o.rulesFile !== undefined ? await loadBlocRules(o.rulesFile) : undefined;
   const files = await listFiles(o.inputs, o.out);
   const target = path.resolve(o.out);
@@ -209,21 +234,31 @@ export async function tonghop(o: TonghopOptions, io: { out(t: string): void; err
   if ((await exists(o.out)) && !o.force) {
     throw new UserError('bad-input', `Tệp “${o.out}” đã có: thêm --force để ghi đè, hoặc chọn tên khác với -o.`);
   }
-  for (const f of files) if (path.resolve(f) === target) throw new UserError('bad-input', 'Tệp ra phải khác các tệp vào: hãy chọn tên khác với -o.');
+  for (const f of files)
+    if (path.resolve(f) === target) throw new UserError('bad-input', 'Tệp ra phải khác các tệp vào: hãy chọn tên khác với -o.');
   const inputs = await readBloc(files, o.template);
   if (!inputs.some((i) => i.kind === 'unit')) {
-    const why = inputs.flatMap((i) => (i.kind === 'unread' ? [i.reason] : [])).slice(0, 2).join(' ');
+    const why = inputs
+      .flatMap((i) => (i.kind === 'unread' ? [i.reason] : []))
+      .slice(0, 2)
+      .join(' ');
     throw new UserError('bad-input', `Không đọc được bảng chấm điểm của đơn vị nào. ${why}`.trim());
   }
   const ranking = rankBloc(inputs, rules?.rules);
   const year = o.year ?? rules?.rules.nam ?? commonYear(inputs);
   const plan = planSummary(ranking, { rules: rules?.rules, template: o.template, bloc: o.bloc, year });
   const wb = summaryWorkbook(plan);
-  await saveFile(o.out, files[0] ?? o.out, (tmp) => wb.xlsx.writeFile(tmp, SUMMARY_ZIP as unknown as Partial<ExcelJS.XlsxWriteOptions>), { force: o.force });
+  await saveFile(o.out, files[0] ?? o.out, (tmp) => wb.xlsx.writeFile(tmp, SUMMARY_ZIP as unknown as Partial<ExcelJS.XlsxWriteOptions>), {
+    force: o.force,
+  });
   for (const w of rules?.warnings ?? []) io.err(`thidua: lưu ý: ${w}`);
   const units = ranking.units.length;
-  io.out(`${plan.title}${plan.sheets[0] && (o.bloc ?? rules?.rules.khoi ?? o.template?.bloc) ? ` — ${o.bloc ?? rules?.rules.khoi ?? o.template?.bloc}` : ''}`);
-  io.out(`${units} đơn vị${ranking.unread.length > 0 ? `, ${ranking.unread.length} tệp không đọc được` : ''}. Xếp hạng theo điểm sau kiểm tra (điểm Khối chấm nếu có).`);
+  io.out(
+    `${plan.title}${plan.sheets[0] && (o.bloc ?? rules?.rules.khoi ?? o.template?.bloc) ? ` — ${o.bloc ?? rules?.rules.khoi ?? o.template?.bloc}` : ''}`,
+  );
+  io.out(
+    `${units} đơn vị${ranking.unread.length > 0 ? `, ${ranking.unread.length} tệp không đọc được` : ''}. Xếp hạng theo điểm sau kiểm tra (điểm Khối chấm nếu có).`,
+  );
   io.out('');
   io.out(formatRanking(ranking));
   io.out('');

@@ -25,12 +25,15 @@ for (const [from, to] of [
 ]) {
   for (let code = from; code <= to; code++) {
     const ch = String.fromCharCode(code);
-    const bare = ch.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    const bare = ch
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
     if (bare !== ch) BARE.set(ch, bare);
   }
 }
 BARE.set('Đ', 'd').set('đ', 'd');
-const NON_ASCII = /[^\x00-\x7f]/g;
+const NON_ASCII = /[^\u0000-\u007f]/g; // eslint-disable-line no-control-regex -- every character outside ASCII
 
 /**
  * Lower case without diacritics (đ → d), one character for one, so that an offset in the folded text is the same
@@ -40,7 +43,11 @@ const NON_ASCII = /[^\x00-\x7f]/g;
 export function foldLetters(s: string): string {
   let lower = s.toLowerCase();
   // A few letters outside Vietnamese lower-case to two characters (İ → i̇): keep those as they are.
-  if (lower.length !== s.length) lower = s.split('').map((ch) => (ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch)).join('');
+  if (lower.length !== s.length)
+    lower = s
+      .split('')
+      .map((ch) => (ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch))
+      .join('');
   return lower.replace(NON_ASCII, (ch) => BARE.get(ch) ?? ch);
 }
 

@@ -2,7 +2,16 @@
  * The bloc's criteria template the workbook is checked against, kept in one document setting so that the choice
  * travels with the file and the ribbon's Kiểm tra uses the pane's: "builtin:ID", or a loaded template whole.
  */
-import { BUILTIN_PREFIX, decodeChoice, encodeChoice, listBuiltinTemplates, Template, TemplateChoice, templateSize, templateTitle } from '../engine';
+import {
+  BUILTIN_PREFIX,
+  decodeChoice,
+  encodeChoice,
+  listBuiltinTemplates,
+  Template,
+  TemplateChoice,
+  templateSize,
+  templateTitle,
+} from '../engine';
 import { refusal } from './errors';
 import { KEYS, readSetting, writeSetting } from './settings';
 
@@ -33,7 +42,6 @@ export function templateFrom(setting: unknown): StoredTemplate {
 export function saveTemplateChoice(choice: TemplateChoice | null): Promise<void> {
   return writeSetting(TEMPLATE_KEY, choice ? encodeChoice(choice) : null);
 }
-
 
 /**
  * The template to check against, read fresh from the workbook before a check. A stored choice that cannot be read

@@ -58,11 +58,7 @@ export function renderFindings(container: HTMLElement, findings: Finding[], sele
       b.dataset.cell = f.cell;
       b.dataset.rule = f.rule;
       b.title = `Chọn ô ${f.cell}`;
-      b.append(
-        el('span', 'cell', f.cell),
-        el('span', 'message', f.message),
-        el('span', 'rule', f.rule),
-      );
+      b.append(el('span', 'cell', f.cell), el('span', 'message', f.message), el('span', 'rule', f.rule));
       b.addEventListener('click', () => select(f.cell));
       li.append(b);
       ul.append(li);

@@ -16,9 +16,7 @@ export async function summarise(req: SummariseRequest): Promise<{ lines: string[
   if (req.rulesFile) {
     const r = parseBlocRulesJson(await req.rulesFile.text());
     if (!r.ok)
-      throw refusal(
-        `Tệp quy chế “${req.rulesFile.name}” không hợp lệ: ${r.errors.slice(0, 3).join('; ')}. Bảng tính chưa bị thay đổi.`,
-      );
+      throw refusal(`Tệp quy chế “${req.rulesFile.name}” không hợp lệ: ${r.errors.slice(0, 3).join('; ')}. Bảng tính chưa bị thay đổi.`);
     rules = r.rules;
   }
   const template = await chosenTemplate();

@@ -59,7 +59,10 @@ export class XlsxBook {
   formulas(): FormulaCell[] {
     for (const s of this.sheets) {
       if (!s.part || this.formulasBySheet.has(s.name)) continue;
-      this.formulasBySheet.set(s.name, this.guard(() => readSheet(this.pkg.bytes(s.part!), s.name, this.options(false)).formulas));
+      this.formulasBySheet.set(
+        s.name,
+        this.guard(() => readSheet(this.pkg.bytes(s.part!), s.name, this.options(false)).formulas),
+      );
     }
     return [...this.formulasBySheet.values()].flat();
   }
@@ -93,7 +96,8 @@ export class XlsxBook {
           open: (el, stack) => {
             if (stack.length !== 1 || !el.attrs.ref) return;
             const t = tokenize(el.attrs.ref)[0];
-            if (t?.kind === 'ref') for (const n of [el.attrs.name, el.attrs.displayName]) if (n) out.push({ sheet: name, name: n, area: t.area });
+            if (t?.kind === 'ref')
+              for (const n of [el.attrs.name, el.attrs.displayName]) if (n) out.push({ sheet: name, name: n, area: t.area });
           },
         });
       }
@@ -126,13 +130,17 @@ export function ensureHeap(need: number, fileName: string): void {
   const stats = v8.getHeapStatistics();
   const free = stats.heap_size_limit - stats.used_heap_size;
   if (need <= free) return;
-  throw new UserError('too-large', 
+  throw new UserError(
+    'too-large',
     `Tệp “${fileName}” cần khoảng ${Math.ceil(need / 2 ** 20)} MB bộ nhớ, nhiều hơn ${Math.floor(free / 2 ** 20)} MB còn trống: hãy chép trang chấm điểm sang một tệp mới (hoặc chạy node với --max-old-space-size lớn hơn).`,
   );
 }
 
 function corrupt(name: string): UserError {
-  return new UserError('bad-input', `Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không đọc được.`);
+  return new UserError(
+    'bad-input',
+    `Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không đọc được.`,
+  );
 }
 
 /** Opens an .xlsx for reading after every check on the file itself (see readXlsxFile). */

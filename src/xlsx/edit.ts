@@ -41,7 +41,17 @@ export class EditRefusal extends Error {
 
 const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 /** Elements after <calcPr> in workbook.xml (ECMA-376 Part 1, CT_Workbook). */
-const AFTER_CALC_PR = ['oleSize', 'customWorkbookViews', 'pivotCaches', 'smartTagPr', 'smartTagTypes', 'webPublishing', 'fileRecoveryPr', 'webPublishObjects', 'extLst'];
+const AFTER_CALC_PR = [
+  'oleSize',
+  'customWorkbookViews',
+  'pivotCaches',
+  'smartTagPr',
+  'smartTagTypes',
+  'webPublishing',
+  'fileRecoveryPr',
+  'webPublishObjects',
+  'extLst',
+];
 
 /** Edits of XML parts, as text; encoded back as the part was (UTF-8 unless it was UTF-16). */
 class Parts {
@@ -80,7 +90,8 @@ function rootOf(xml: string): { root: XmlElement; children: XmlElement[] } {
 /** Appends to the end of the root element (turning a self-closing root into an open one). */
 function appendToRoot(xml: string, text: string): string {
   const { root } = rootOf(xml);
-  if (root.selfClosing) return applySplices(xml, [{ from: root.start, to: root.end, text: `${startTag(root.name, root.attrs)}${text}</${root.name}>` }]);
+  if (root.selfClosing)
+    return applySplices(xml, [{ from: root.start, to: root.end, text: `${startTag(root.name, root.attrs)}${text}</${root.name}>` }]);
   return applySplices(xml, [{ from: root.closeStart, to: root.closeStart, text }]);
 }
 
@@ -106,7 +117,9 @@ function removeRelationshipsTo(parts: Parts, book: XlsxBook, source: string, tar
   const splices: Splice[] = [];
   for (const r of book.pkg.rels(source)) {
     if (r.part !== target) continue;
-    walkXml(xml, { open: (el) => el.local === 'Relationship' && el.attrs.Id === r.id && splices.push({ from: el.start, to: el.end, text: '' }) });
+    walkXml(xml, {
+      open: (el) => el.local === 'Relationship' && el.attrs.Id === r.id && splices.push({ from: el.start, to: el.end, text: '' }),
+    });
   }
   parts.set(relsPart, applySplices(xml, splices));
 }
@@ -125,7 +138,9 @@ function editContentTypes(parts: Parts, overrides: { part: string; type: string 
   });
   const added: string[] = [];
   if (needVml && !defaults.has('vml')) added.push(startTag('Default', { Extension: 'vml', ContentType: CONTENT_TYPE.vml }, true));
-  for (const o of overrides) if (!overridden.has(`/${o.part}`.toLowerCase())) added.push(startTag('Override', { PartName: `/${o.part}`, ContentType: o.type }, true));
+  for (const o of overrides)
+    if (!overridden.has(`/${o.part}`.toLowerCase()))
+      added.push(startTag('Override', { PartName: `/${o.part}`, ContentType: o.type }, true));
   const splices: Splice[] = removed.flatMap((p) => {
     const el = overridden.get(`/${p}`.toLowerCase());
     return el ? [{ from: el.start, to: el.end, text: '' }] : [];
@@ -154,7 +169,12 @@ export function editPackage(book: XlsxBook, plans: SheetPlan[]): { parts: ZipOut
   const written = new Map(plans.map((p) => [p.sheet, p.writes.map((w) => ({ row: w.row, col: w.col }))]));
   const anyWrite = plans.some((p) => p.writes.length > 0);
   const stale = anyWrite
-    ? staleFormulas(written, book.formulas(), book.definedNames(), book.tables(plans.filter((p) => p.writes.length > 0).map((p) => p.sheet)))
+    ? staleFormulas(
+        written,
+        book.formulas(),
+        book.definedNames(),
+        book.tables(plans.filter((p) => p.writes.length > 0).map((p) => p.sheet)),
+      )
     : new Map<string, Set<string>>();
   const staleCount = [...stale.values()].reduce((n, s) => n + s.size, 0);
 
@@ -164,12 +184,19 @@ export function editPackage(book: XlsxBook, plans: SheetPlan[]): { parts: ZipOut
 
   let nextBlock: number | undefined;
   const newBlock = () => {
-    nextBlock ??= Math.max(0, ...pkg.entries.filter((e) => e.name.toLowerCase().endsWith('.vml')).flatMap((e) => vmlBlocks(decodeXml(pkg.bytes(e.name))))) + 1;
+    nextBlock ??=
+      Math.max(
+        0,
+        ...pkg.entries.filter((e) => e.name.toLowerCase().endsWith('.vml')).flatMap((e) => vmlBlocks(decodeXml(pkg.bytes(e.name)))),
+      ) + 1;
     return nextBlock++;
   };
 
   let removesFormula = false;
-  const sheetsTouched = new Set([...plans.map((p) => p.sheet), ...book.sheets.filter((s) => stale.has(s.name.toLowerCase())).map((s) => s.name)]);
+  const sheetsTouched = new Set([
+    ...plans.map((p) => p.sheet),
+    ...book.sheets.filter((s) => stale.has(s.name.toLowerCase())).map((s) => s.name),
+  ]);
   for (const name of sheetsTouched) {
     const entry = book.sheet(name);
     if (!entry?.part) continue;
@@ -187,7 +214,8 @@ export function editPackage(book: XlsxBook, plans: SheetPlan[]): { parts: ZipOut
     let legacyDrawingId: string | undefined;
     if (marks.length > 0) {
       const commentsRel = pkg.related(sheetPart, REL_TYPE.comments);
-      const commentsPart = commentsRel?.part && pkg.has(commentsRel.part) ? commentsRel.part : freeName(parts, (n) => `xl/comments${n}.xml`);
+      const commentsPart =
+        commentsRel?.part && pkg.has(commentsRel.part) ? commentsRel.part : freeName(parts, (n) => `xl/comments${n}.xml`);
       const vmlRel = sheet.legacyDrawing ? pkg.rels(sheetPart).find((r) => r.id === sheet.legacyDrawing) : undefined;
       const vmlPart = vmlRel?.part && pkg.has(vmlRel.part) ? vmlRel.part : freeName(parts, (n) => `xl/drawings/vmlDrawing${n}.vml`);
       const comments = new CommentsEditor(pkg.has(commentsPart) ? pkg.text(commentsPart) : undefined);
@@ -216,7 +244,12 @@ export function editPackage(book: XlsxBook, plans: SheetPlan[]): { parts: ZipOut
       parts.set(vmlPart, vml.result());
     }
 
-    const writes = plan.writes.map((w) => ({ row: w.row, col: w.col, value: w.value, ...(w.formula ? { formula: w.formula.replace(/^=/, '') } : {}) }));
+    const writes = plan.writes.map((w) => ({
+      row: w.row,
+      col: w.col,
+      value: w.value,
+      ...(w.formula ? { formula: w.formula.replace(/^=/, '') } : {}),
+    }));
     parts.set(sheetPart, sheet.edit(writes, styleMap, staleHere, legacyDrawingId));
   }
   if (styles && stylesPart) parts.set(stylesPart, styles.result());
@@ -228,7 +261,12 @@ export function editPackage(book: XlsxBook, plans: SheetPlan[]): { parts: ZipOut
     const calcPr = children.find((c) => c.local === 'calcPr');
     const q = root.prefix ? `${root.prefix}:calcPr` : 'calcPr';
     let splice: Splice;
-    if (calcPr) splice = { from: calcPr.start, to: calcPr.openEnd, text: startTag(calcPr.name, { ...calcPr.attrs, fullCalcOnLoad: '1' }, calcPr.selfClosing) };
+    if (calcPr)
+      splice = {
+        from: calcPr.start,
+        to: calcPr.openEnd,
+        text: startTag(calcPr.name, { ...calcPr.attrs, fullCalcOnLoad: '1' }, calcPr.selfClosing),
+      };
     else {
       const after = children.find((c) => AFTER_CALC_PR.includes(c.local));
       const at = after ? after.start : root.closeStart;
@@ -246,7 +284,12 @@ export function editPackage(book: XlsxBook, plans: SheetPlan[]): { parts: ZipOut
     parts.removed.add(chain);
     removeRelationshipsTo(parts, book, book.workbookPart, chain);
   }
-  editContentTypes(parts, overrides, added.some((p) => p.endsWith('.vml')), removed);
+  editContentTypes(
+    parts,
+    overrides,
+    added.some((p) => p.endsWith('.vml')),
+    removed,
+  );
 
   // The zip: every input entry in its place (kept byte for byte unless edited), new parts at the end.
   const out: ZipOut[] = [];

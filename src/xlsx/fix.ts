@@ -44,9 +44,13 @@ export async function fixFile(
       throw new UserError('bad-input', `Không sửa được “${book.fileName}”: ${why}.`);
     }
     if (e instanceof XmlError || e instanceof ZipFormatError) {
-      throw new UserError('too-large', `Tệp “${book.fileName}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không sửa được.`);
+      throw new UserError(
+        'too-large',
+        `Tệp “${book.fileName}” bị hỏng hoặc không phải .xlsx hợp lệ: Excel không mở được thì thidua cũng không sửa được.`,
+      );
     }
-    if (e instanceof RangeError) throw new UserError('too-large', `Không đủ bộ nhớ để sửa “${book.fileName}”: hãy chép trang chấm điểm sang một tệp mới.`);
+    if (e instanceof RangeError)
+      throw new UserError('too-large', `Không đủ bộ nhớ để sửa “${book.fileName}”: hãy chép trang chấm điểm sang một tệp mới.`);
     throw e;
   }
   const chunks = writeZip(book.pkg.data, edited.parts);

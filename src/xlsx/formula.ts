@@ -23,7 +23,10 @@ const MAX_ROW = 1048575;
 const MAX_COL = 16383;
 
 const CELL = String.raw`\$?[A-Za-z]{1,3}\$?\d{1,7}`;
-const REF = new RegExp(String.raw`(${CELL}(?::${CELL})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d{1,7}:\$?\d{1,7})(?![\p{L}\p{N}_.(!\[])`, 'uy');
+const REF = new RegExp(
+  String.raw`(${CELL}(?::${CELL})?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d{1,7}:\$?\d{1,7})(?![\p{L}\p{N}_.(!\[])`,
+  'uy',
+);
 const SHEET = /([^\s'!()+\-*/^&=<>,;:"{}[\]%#]+)!/uy;
 const NAME = /[\p{L}_\\][\p{L}\p{N}_.\\?]*/uy;
 const NUMBER = /\d+(?:\.\d*)?(?:[Ee][+-]?\d+)?|\.\d+(?:[Ee][+-]?\d+)?/y;

@@ -88,7 +88,8 @@ export class CommentsEditor {
     // As Excel writes its own notes: one run in its note font (some readers take a note's text from runs only).
     const run = (s: string) =>
       `<${q('r')}><${q('rPr')}>${startTag(q('sz'), { val: '9' }, true)}${startTag(q('rFont'), { val: 'Tahoma' }, true)}${startTag(q('family'), { val: '2' }, true)}</${q('rPr')}>${t(s)}</${q('r')}>`;
-    const fresh = () => `${startTag(q('comment'), { ref, authorId: String(this.author()) })}<${q('text')}>${run(ours)}</${q('text')}></${q('comment')}>`;
+    const fresh = () =>
+      `${startTag(q('comment'), { ref, authorId: String(this.author()) })}<${q('text')}>${run(ours)}</${q('text')}></${q('comment')}>`;
     if (!existing) {
       this.appended.push(fresh());
       return 'added';
@@ -110,7 +111,11 @@ export class CommentsEditor {
       });
     } else if (existing.plainT) {
       const el = existing.plainT;
-      this.splices.push({ from: el.start, to: el.end, text: `${startTag(el.name, { ...el.attrs, 'xml:space': 'preserve' })}${escapeText(text + more)}</${el.name}>` });
+      this.splices.push({
+        from: el.start,
+        to: el.end,
+        text: `${startTag(el.name, { ...el.attrs, 'xml:space': 'preserve' })}${escapeText(text + more)}</${el.name}>`,
+      });
     } else {
       const el = existing.text;
       this.splices.push({ from: el.closeStart, to: el.closeStart, text: t(text + more) });
@@ -122,7 +127,8 @@ export class CommentsEditor {
     const list = this.listEl!;
     const splices = [...this.splices];
     if (this.appended.length > 0) {
-      if (list.selfClosing) splices.push({ from: list.start, to: list.end, text: `<${list.name}>${this.appended.join('')}</${list.name}>` });
+      if (list.selfClosing)
+        splices.push({ from: list.start, to: list.end, text: `<${list.name}>${this.appended.join('')}</${list.name}>` });
       else splices.push({ from: list.closeStart, to: list.closeStart, text: this.appended.join('') });
     }
     return applySplices(this.xml, splices);
@@ -140,7 +146,8 @@ export function vmlBlocks(xml: string): number[] {
   const blocks: number[] = [];
   walkXml(xml, {
     open: (el) => {
-      if (el.local === 'idmap' && el.uri === VML.o) for (const d of (el.attrs.data ?? '').split(',')) if (/^\d+$/.test(d.trim())) blocks.push(Number(d));
+      if (el.local === 'idmap' && el.uri === VML.o)
+        for (const d of (el.attrs.data ?? '').split(',')) if (/^\d+$/.test(d.trim())) blocks.push(Number(d));
     },
   });
   return blocks;
@@ -173,10 +180,12 @@ export class VmlEditor {
           }
         }
         if (el.local === 'shapetype' && el.attrs.id === '_x0000_t202') this.hasNoteType = true;
-        if (el.local === 'idmap') for (const d of (el.attrs.data ?? '').split(',')) if (/^\d+$/.test(d.trim())) this.maxShape = Math.max(this.maxShape, Number(d) * 1024);
+        if (el.local === 'idmap')
+          for (const d of (el.attrs.data ?? '').split(','))
+            if (/^\d+$/.test(d.trim())) this.maxShape = Math.max(this.maxShape, Number(d) * 1024);
         const id = el.local === 'shape' ? /^_x0000_s(\d+)$/.exec(el.attrs.id ?? '') : null;
         if (id) this.maxShape = Math.max(this.maxShape, Number(id[1]));
-        if (el.local === 'ClientData') (row = undefined), (col = undefined);
+        if (el.local === 'ClientData') ((row = undefined), (col = undefined));
         if (el.local === 'Row') row = [];
         if (el.local === 'Column') col = [];
       },
@@ -189,7 +198,9 @@ export class VmlEditor {
         if (el === 'Column' && col) col.push(t);
       },
     });
-    const missing = (Object.keys(VML) as (keyof typeof VML)[]).filter((p) => !Object.entries(this.root!.attrs).some(([k, v]) => k.startsWith('xmlns:') && v === VML[p]));
+    const missing = (Object.keys(VML) as (keyof typeof VML)[]).filter(
+      (p) => !Object.entries(this.root!.attrs).some(([k, v]) => k.startsWith('xmlns:') && v === VML[p]),
+    );
     if (missing.length > 0 && xml !== undefined) throw new Error(`VML drawing without the ${missing.join(', ')} namespaces`);
   }
 

@@ -99,7 +99,13 @@ export class XlsxPackage {
           if (el.local !== 'Relationship') return;
           const external = el.attrs.TargetMode === 'External';
           const target = el.attrs.Target ?? '';
-          list.push({ id: el.attrs.Id ?? '', type: el.attrs.Type ?? '', target, external, part: external ? undefined : resolveTarget(part, target) });
+          list.push({
+            id: el.attrs.Id ?? '',
+            type: el.attrs.Type ?? '',
+            target,
+            external,
+            part: external ? undefined : resolveTarget(part, target),
+          });
         },
       });
     }
@@ -137,7 +143,12 @@ export class XlsxPackage {
         const id = Object.entries(el.attrs).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
         const rel = rels.find((r) => r.id === id);
         const isWorksheet = rel && rel.type.endsWith('/worksheet') && rel.part && this.has(rel.part);
-        sheets.push({ name: el.attrs.name ?? '', state: el.attrs.state ?? 'visible', part: isWorksheet ? rel.part : undefined, index: sheets.length });
+        sheets.push({
+          name: el.attrs.name ?? '',
+          state: el.attrs.state ?? 'visible',
+          part: isWorksheet ? rel.part : undefined,
+          index: sheets.length,
+        });
       },
     });
     return { sheets, date1904, part };

@@ -32,7 +32,16 @@ export interface CellValueWrite {
 }
 
 /** Elements that come after <legacyDrawing> in a worksheet (ECMA-376 Part 1, CT_Worksheet). */
-const AFTER_LEGACY_DRAWING = ['legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'webPublishItems', 'tableParts', 'extLst'];
+const AFTER_LEGACY_DRAWING = [
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'webPublishItems',
+  'tableParts',
+  'extLst',
+];
 
 const key = (row: number, col: number) => `${row},${col}`;
 
@@ -69,63 +78,67 @@ export class SheetXml {
     let cell: CellInfo | undefined;
     let lastRow = -1;
     let lastCol = -1;
-    walkXml(xml, {
-      open: (el, stack) => {
-        if (stack.length === 1) this.root = el;
-        if (stack.length === 2) this.children.push(el);
-        switch (el.local) {
-          case 'dimension':
-            if (stack.length === 2) this.dimension = el;
-            break;
-          case 'sheetData':
-            this.sheetData = el;
-            break;
-          case 'col':
-            this.cols.push({ min: Number(el.attrs.min) - 1, max: Number(el.attrs.max) - 1, style: Number(el.attrs.style ?? 0) });
-            break;
-          case 'legacyDrawing':
-            if (stack.length === 2) this.legacyDrawing = Object.entries(el.attrs).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
-            break;
-          case 'row': {
-            const r = Number(el.attrs.r);
-            lastRow = Number.isInteger(r) && r > 0 ? r - 1 : lastRow + 1;
-            lastCol = -1;
-            row = { el, r: lastRow, cells: [] };
-            this.rows.push(row);
-            break;
-          }
-          case 'c': {
-            if (!row || stack[stack.length - 2] !== row.el) break;
-            const p = position(el.attrs.r);
-            lastCol = p ? p.col : lastCol + 1;
-            cell = { el, row: row.r, col: lastCol, fText: [] };
-            if (interestRows.has(row.r)) row.cells.push(cell);
-            if (interest.has(key(row.r, lastCol))) this.cells.set(key(row.r, lastCol), cell);
-            break;
-          }
-          case 'f':
-            if (cell && stack[stack.length - 2] === cell.el) {
-              cell.f = el;
-              if (el.attrs.t === 'shared' && el.attrs.si !== undefined) {
-                const group = this.shared.get(el.attrs.si) ?? [];
-                group.push(cell);
-                this.shared.set(el.attrs.si, group);
-              }
+    walkXml(
+      xml,
+      {
+        open: (el, stack) => {
+          if (stack.length === 1) this.root = el;
+          if (stack.length === 2) this.children.push(el);
+          switch (el.local) {
+            case 'dimension':
+              if (stack.length === 2) this.dimension = el;
+              break;
+            case 'sheetData':
+              this.sheetData = el;
+              break;
+            case 'col':
+              this.cols.push({ min: Number(el.attrs.min) - 1, max: Number(el.attrs.max) - 1, style: Number(el.attrs.style ?? 0) });
+              break;
+            case 'legacyDrawing':
+              if (stack.length === 2) this.legacyDrawing = Object.entries(el.attrs).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
+              break;
+            case 'row': {
+              const r = Number(el.attrs.r);
+              lastRow = Number.isInteger(r) && r > 0 ? r - 1 : lastRow + 1;
+              lastCol = -1;
+              row = { el, r: lastRow, cells: [] };
+              this.rows.push(row);
+              break;
             }
-            break;
-          case 'v':
-            if (cell && stack[stack.length - 2] === cell.el) cell.v = el;
-            break;
-        }
+            case 'c': {
+              if (!row || stack[stack.length - 2] !== row.el) break;
+              const p = position(el.attrs.r);
+              lastCol = p ? p.col : lastCol + 1;
+              cell = { el, row: row.r, col: lastCol, fText: [] };
+              if (interestRows.has(row.r)) row.cells.push(cell);
+              if (interest.has(key(row.r, lastCol))) this.cells.set(key(row.r, lastCol), cell);
+              break;
+            }
+            case 'f':
+              if (cell && stack[stack.length - 2] === cell.el) {
+                cell.f = el;
+                if (el.attrs.t === 'shared' && el.attrs.si !== undefined) {
+                  const group = this.shared.get(el.attrs.si) ?? [];
+                  group.push(cell);
+                  this.shared.set(el.attrs.si, group);
+                }
+              }
+              break;
+            case 'v':
+              if (cell && stack[stack.length - 2] === cell.el) cell.v = el;
+              break;
+          }
+        },
+        close: (el) => {
+          if (el.local === 'c' && cell?.el === el) cell = undefined;
+          if (el.local === 'row' && row?.el === el) row = undefined;
+        },
+        text: (t, stack) => {
+          if (cell && stack[stack.length - 1] === cell.f) cell.fText.push(t);
+        },
       },
-      close: (el) => {
-        if (el.local === 'c' && cell?.el === el) cell = undefined;
-        if (el.local === 'row' && row?.el === el) row = undefined;
-      },
-      text: (t, stack) => {
-        if (cell && stack[stack.length - 1] === cell.f) cell.fText.push(t);
-      },
-    }, { namespaces: false }); // names by local part and prefix; the namespaces themselves are never needed here
+      { namespaces: false },
+    ); // names by local part and prefix; the namespaces themselves are never needed here
     if (!this.sheetData) throw new Error('worksheet without sheetData');
   }
 
@@ -205,7 +218,12 @@ export class SheetXml {
       const made = cols.map((col) => ({ col, text: cellXml(row, col, {}, written.get(key(row, col))) }));
       for (const col of cols) {
         bounds = bounds
-          ? { top: Math.min(bounds.top, row), bottom: Math.max(bounds.bottom, row), left: Math.min(bounds.left, col), right: Math.max(bounds.right, col) }
+          ? {
+              top: Math.min(bounds.top, row),
+              bottom: Math.max(bounds.bottom, row),
+              left: Math.min(bounds.left, col),
+              right: Math.max(bounds.right, col),
+            }
           : { top: row, bottom: row, left: col, right: col };
       }
       const existing = this.rows.find((r) => r.r === row);
@@ -217,10 +235,15 @@ export class SheetXml {
       const spans = /^(\d+):(\d+)$/.exec(attrs.spans ?? '');
       if (spans) attrs.spans = `${Math.min(Number(spans[1]), cols[0] + 1)}:${Math.max(Number(spans[2]), cols[cols.length - 1] + 1)}`;
       if (existing.el.selfClosing) {
-        splices.push({ from: existing.el.start, to: existing.el.end, text: `${startTag(existing.el.name, attrs)}${made.map((m) => m.text).join('')}</${existing.el.name}>` });
+        splices.push({
+          from: existing.el.start,
+          to: existing.el.end,
+          text: `${startTag(existing.el.name, attrs)}${made.map((m) => m.text).join('')}</${existing.el.name}>`,
+        });
         continue;
       }
-      if (attrs.spans !== existing.el.attrs.spans) splices.push({ from: existing.el.start, to: existing.el.openEnd, text: startTag(existing.el.name, attrs) });
+      if (attrs.spans !== existing.el.attrs.spans)
+        splices.push({ from: existing.el.start, to: existing.el.openEnd, text: startTag(existing.el.name, attrs) });
       for (const m of made) {
         const before = existing.cells.find((c) => c.col > m.col);
         const at = before ? before.el.start : existing.el.closeStart;
@@ -253,13 +276,19 @@ export class SheetXml {
             ? a1(top, left)
             : `${a1(top, left)}:${a1(bottom, right)}`;
         if (ref !== this.dimension.attrs.ref) {
-          splices.push({ from: this.dimension.start, to: this.dimension.openEnd, text: startTag(this.dimension.name, { ...this.dimension.attrs, ref }, this.dimension.selfClosing) });
+          splices.push({
+            from: this.dimension.start,
+            to: this.dimension.openEnd,
+            text: startTag(this.dimension.name, { ...this.dimension.attrs, ref }, this.dimension.selfClosing),
+          });
         }
       }
     }
 
     if (legacyDrawingId !== undefined) {
-      const rPrefix = Object.entries(this.root.attrs).find(([k, v]) => k.startsWith('xmlns:') && (v === NS.rel))?.[0].slice(6);
+      const rPrefix = Object.entries(this.root.attrs)
+        .find(([k, v]) => k.startsWith('xmlns:') && v === NS.rel)?.[0]
+        .slice(6);
       const attr = rPrefix ? { [`${rPrefix}:id`]: legacyDrawingId } : { 'xmlns:r': NS.rel, 'r:id': legacyDrawingId };
       const tag = startTag(q('legacyDrawing'), attr, true);
       const after = this.children.find((c) => AFTER_LEGACY_DRAWING.includes(c.local));

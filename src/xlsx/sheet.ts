@@ -41,7 +41,9 @@ export function readSharedStrings(pkg: XlsxPackage, workbookPart: string): strin
 }
 
 /** Built-in number formats that show dates or times (ECMA-376 Part 1, 18.8.30), as ExcelJS reads them. */
-const BUILTIN_DATE = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATE = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58,
+]);
 
 /** A format code shows a date when, outside quotes and brackets, it has a date or time letter (ExcelJS's test). */
 export function isDateFormat(code: string): boolean {
@@ -60,7 +62,7 @@ export function readDateStyles(pkg: XlsxPackage, stylesPart: string | undefined)
     open: (local, attrs) => {
       depth++;
       if (local === 'numFmt') custom.set(Number(attrs.numFmtId), attrs.formatCode ?? '');
-      if (local === 'cellXfs') (inCellXfs = true), (xfDepth = depth + 1);
+      if (local === 'cellXfs') ((inCellXfs = true), (xfDepth = depth + 1));
       if (local === 'xf' && inCellXfs && depth === xfDepth) {
         const id = Number(attrs.numFmtId ?? 0);
         const code = custom.get(id);

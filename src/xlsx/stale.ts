@@ -42,7 +42,8 @@ export function staleFormulas(
   type Read = { sheet: string; area: Area } | { name: string } | { table: string };
   const readsOf = (text: string, own: string | undefined): Read[] =>
     tokenize(text).flatMap((t): Read[] => {
-      if (t.kind === 'ref') return t.book === undefined && (t.sheet ?? own) !== undefined ? [{ sheet: (t.sheet ?? own)!, area: t.area }] : [];
+      if (t.kind === 'ref')
+        return t.book === undefined && (t.sheet ?? own) !== undefined ? [{ sheet: (t.sheet ?? own)!, area: t.area }] : [];
       if (t.kind === 'name') return [t.table ? { table: lower(t.text) } : { name: lower(t.text) }];
       return [];
     });
@@ -56,7 +57,7 @@ export function staleFormulas(
     .map((f) => ({ f, reads: readsOf(f.text, f.sheet) }))
     .filter((p) => p.reads.length > 0);
   let count = 0;
-  for (let grew = true; grew && count < MAX_STALE; ) {
+  for (let grew = true; grew && count < MAX_STALE;) {
     grew = false;
     const tablesHit = taintedTables();
     for (const n of nameReads) {

@@ -38,9 +38,11 @@ export async function readXlsxFile(file: string): Promise<Buffer> {
   try {
     const stat = await fs.stat(file);
     if (stat.isDirectory()) throw new UserError('bad-input', `“${file}” là một thư mục, không phải tệp .xlsx.`);
-    if (!stat.isFile()) throw new UserError('bad-input', `“${file}” không phải tệp thường (có thể là thiết bị hoặc đường ống): thidua chỉ đọc tệp .xlsx.`);
+    if (!stat.isFile())
+      throw new UserError('bad-input', `“${file}” không phải tệp thường (có thể là thiết bị hoặc đường ống): thidua chỉ đọc tệp .xlsx.`);
     if (stat.size > LIMITS.fileBytes) {
-      throw new UserError('too-large', 
+      throw new UserError(
+        'too-large',
         `Tệp “${name}” nặng ${MB(stat.size)}, quá giới hạn ${MB(LIMITS.fileBytes)} của thidua (một bảng chấm điểm chỉ vài trăm KB): hãy chép trang chấm điểm sang một tệp mới.`,
       );
     }
@@ -56,14 +58,19 @@ export async function readXlsxFile(file: string): Promise<Buffer> {
   if (head.equals(OLE)) {
     // The container's directory names its streams in UTF-16: an encrypted .xlsx holds EncryptedPackage, an .xls a Workbook.
     if (data.includes(Buffer.from('EncryptedPackage', 'utf16le'))) {
-      throw new UserError('bad-input', 
+      throw new UserError(
+        'bad-input',
         `Tệp “${name}” đã đặt mật khẩu mở tệp, nên thidua không đọc được: hãy mở bằng Excel, bỏ mật khẩu (Tệp › Thông tin › Bảo vệ sổ làm việc) rồi lưu lại.`,
       );
     }
     if (data.includes(Buffer.from('Workbook', 'utf16le')) || data.includes(Buffer.from('Book', 'utf16le'))) {
-      throw new UserError('bad-input', `Tệp “${name}” là bảng tính Excel cũ (.xls): hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).`);
+      throw new UserError(
+        'bad-input',
+        `Tệp “${name}” là bảng tính Excel cũ (.xls): hãy mở bằng Excel và lưu lại dưới dạng Sổ làm việc Excel (.xlsx).`,
+      );
     }
-    throw new UserError('bad-input', 
+    throw new UserError(
+      'bad-input',
       `Tệp “${name}” là bảng tính Excel cũ (.xls) hoặc đã đặt mật khẩu: hãy mở bằng Excel, bỏ mật khẩu và lưu lại dưới dạng .xlsx.`,
     );
   }
@@ -80,7 +87,10 @@ export async function readXlsxFile(file: string): Promise<Buffer> {
  */
 async function inspectZip(data: Buffer, name: string): Promise<ZipEntry[]> {
   const corrupt = () =>
-    new UserError('bad-input', `Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ (có thể chưa tải về hết): Excel không mở được thì thidua cũng không đọc được.`);
+    new UserError(
+      'bad-input',
+      `Tệp “${name}” bị hỏng hoặc không phải .xlsx hợp lệ (có thể chưa tải về hết): Excel không mở được thì thidua cũng không đọc được.`,
+    );
   const bomb = (part: string) =>
     new UserError('too-large', `Tệp “${name}” có phần “${part}” giải nén ra lớn bất thường (kiểu “zip bomb”): thidua không mở tệp này.`);
   let entries;
@@ -91,24 +101,36 @@ async function inspectZip(data: Buffer, name: string): Promise<ZipEntry[]> {
     throw e;
   }
   if (entries.length > LIMITS.entries) {
-    throw new UserError('too-large', `Tệp “${name}” chứa ${entries.length} phần, quá giới hạn ${LIMITS.entries}: không giống một bảng tính Excel.`);
+    throw new UserError(
+      'too-large',
+      `Tệp “${name}” chứa ${entries.length} phần, quá giới hạn ${LIMITS.entries}: không giống một bảng tính Excel.`,
+    );
   }
   if (entries.some((e) => e.encrypted)) {
-    throw new UserError('bad-input', `Tệp “${name}” được nén kèm mật khẩu, nên thidua không đọc được: hãy lưu lại bằng Excel, không đặt mật khẩu.`);
+    throw new UserError(
+      'bad-input',
+      `Tệp “${name}” được nén kèm mật khẩu, nên thidua không đọc được: hãy lưu lại bằng Excel, không đặt mật khẩu.`,
+    );
   }
   if (!entries.some((e) => e.name === 'xl/workbook.xml')) {
     throw new UserError('bad-input', `Tệp “${name}” là tệp nén nhưng không phải bảng tính Excel .xlsx (không có xl/workbook.xml).`);
   }
   const sheets = entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name)).length;
   if (sheets > LIMITS.sheets) {
-    throw new UserError('too-large', `Tệp “${name}” có ${sheets} trang tính, quá giới hạn ${LIMITS.sheets} trang của thidua: hãy chép các trang chấm điểm sang một tệp mới.`);
+    throw new UserError(
+      'too-large',
+      `Tệp “${name}” có ${sheets} trang tính, quá giới hạn ${LIMITS.sheets} trang của thidua: hãy chép các trang chấm điểm sang một tệp mới.`,
+    );
   }
   for (const e of entries) {
     if (e.size > LIMITS.ratioFloorBytes && e.size > LIMITS.ratio * e.compressedSize) throw bomb(e.name);
   }
   const total = entries.reduce((n, e) => n + e.size, 0);
   if (total > LIMITS.unzippedBytes) {
-    throw new UserError('too-large', `Tệp “${name}” giải nén ra ${MB(total)}, quá giới hạn ${MB(LIMITS.unzippedBytes)} của thidua: quá lớn với một bảng chấm điểm.`);
+    throw new UserError(
+      'too-large',
+      `Tệp “${name}” giải nén ra ${MB(total)}, quá giới hạn ${MB(LIMITS.unzippedBytes)} của thidua: quá lớn với một bảng chấm điểm.`,
+    );
   }
   for (const e of entries) {
     if (e.method !== 8 || e.compressedSize === 0) continue;
@@ -159,7 +181,12 @@ export function writeChunks(file: string, chunks: Buffer[]): Promise<void> {
  * file) and anything but a regular file; an interrupt (Ctrl+C, SIGTERM) while writing removes the temporary file.
  * Failures become one Vietnamese sentence.
  */
-export async function saveFile(out: string, input: string, write: (tmp: string) => Promise<void>, options: SaveOptions = {}): Promise<void> {
+export async function saveFile(
+  out: string,
+  input: string,
+  write: (tmp: string) => Promise<void>,
+  options: SaveOptions = {},
+): Promise<void> {
   const target = path.resolve(out);
   if (target === path.resolve(input) || (await sameFile(target, input))) {
     throw new UserError('bad-output', 'Tệp ra phải khác tệp vào: thidua không bao giờ ghi đè tệp gốc. Hãy chọn tên khác với -o.');
@@ -172,7 +199,10 @@ export async function saveFile(out: string, input: string, write: (tmp: string) 
     throw new UserError('bad-output', `Không ghi được tệp “${out}”: đó không phải tệp thường (thiết bị hoặc đường ống).`);
   }
   if (existing?.isFile() && !options.force) {
-    throw new UserError('bad-output', `Tệp “${out}” đã có: thidua không ghi đè khi chưa được phép. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`);
+    throw new UserError(
+      'bad-output',
+      `Tệp “${out}” đã có: thidua không ghi đè khi chưa được phép. Hãy chọn tên khác, hoặc thêm --force để ghi đè.`,
+    );
   }
   const tmp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
   const cleanup = (signal: NodeJS.Signals) => {

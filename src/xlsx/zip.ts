@@ -67,7 +67,6 @@ export function centralDirectory(data: Buffer): ZipEntry[] {
     if (p + 46 > data.length || data.readUInt32LE(p) !== CENTRAL) throw new ZipFormatError('central directory cut short');
     const flags = data.readUInt16LE(p + 8);
     const method = data.readUInt16LE(p + 10);
-    const crc = data.readUInt32LE(p + 16);
     let compressedSize = data.readUInt32LE(p + 20);
     let entrySize = data.readUInt32LE(p + 24);
     const nameLength = data.readUInt16LE(p + 28);
@@ -78,7 +77,7 @@ export function centralDirectory(data: Buffer): ZipEntry[] {
     if (end > data.length) throw new ZipFormatError('central directory cut short');
     const name = data.toString('utf8', p + 46, p + 46 + nameLength);
     // Zip64: the real sizes sit in the extra field, in this order, for each field saturated above.
-    for (let x = p + 46 + nameLength; x + 4 <= p + 46 + nameLength + extraLength; ) {
+    for (let x = p + 46 + nameLength; x + 4 <= p + 46 + nameLength + extraLength;) {
       const id = data.readUInt16LE(x);
       const len = data.readUInt16LE(x + 2);
       if (id === 0x0001) {

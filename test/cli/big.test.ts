@@ -11,7 +11,6 @@ import { writeBigWorkbook } from '../helpers/big';
 import { openPackage } from '../helpers/package';
 import { useTempDir } from '../helpers/xlsx';
 
-
 const BIN = path.resolve(__dirname, '../../bin/thidua.js');
 const dir = useTempDir();
 let big: string;

@@ -32,7 +32,13 @@ describe.each(FIXTURE_NAMES)('thidua check %s', (name) => {
     expect(compare(exp, report.findings)).toEqual({ misses: [], falses: [] });
     for (const f of report.findings)
       expect(f).toEqual(
-        expect.objectContaining({ sheet: 'Chấm điểm', rule: expect.any(String), messageId: expect.any(String), data: expect.any(Object), message: expect.any(String) }),
+        expect.objectContaining({
+          sheet: 'Chấm điểm',
+          rule: expect.any(String),
+          messageId: expect.any(String),
+          data: expect.any(Object),
+          message: expect.any(String),
+        }),
       );
   });
 

@@ -155,10 +155,7 @@ describe('thidua check refuses unreadable files: exit 2, one Vietnamese line, bo
     'a zip bomb: a 2 MB .xlsx whose sheet inflates to 2 GB, refused from its directory without inflating',
     async () => {
       const bomb = deflatedSpaces(2048);
-      const f = file(
-        'bom.xlsx',
-        zip(xlsxParts(1).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, raw: bomb } : p))),
-      );
+      const f = file('bom.xlsx', zip(xlsxParts(1).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, raw: bomb } : p))));
       const before = process.memoryUsage().rss;
       expectRefused(
         await run('check', f),
@@ -182,10 +179,7 @@ describe('thidua check refuses unreadable files: exit 2, one Vietnamese line, bo
         ),
       );
       const before = process.memoryUsage().rss;
-      expectRefused(
-        await run('check', f),
-        /“bom-noi-doi\.xlsx” có phần “xl\/worksheets\/sheet1\.xml” giải nén ra lớn bất thường/,
-      );
+      expectRefused(await run('check', f), /“bom-noi-doi\.xlsx” có phần “xl\/worksheets\/sheet1\.xml” giải nén ra lớn bất thường/);
       expect(rssGrowthMb(before)).toBeLessThan(200);
     },
     QUICK,
@@ -344,10 +338,7 @@ describe('thidua fix never leaves a half-written output', () => {
   it('the output folder cannot be made (a file stands in its path): nothing is written', async () => {
     const blocker = file('chan', 'một tệp, không phải thư mục');
     const out = path.join(blocker, 'con', 'ra.xlsx');
-    expectRefused(
-      await run('fix', SEED, '-o', out),
-      /Không ghi được tệp “.*ra\.xlsx”: đường dẫn đi qua một tệp, không phải thư mục\./,
-    );
+    expectRefused(await run('fix', SEED, '-o', out), /Không ghi được tệp “.*ra\.xlsx”: đường dẫn đi qua một tệp, không phải thư mục\./);
     expect(readFileSync(blocker, 'utf8')).toBe('một tệp, không phải thư mục');
     expect(leftovers(dir)).toEqual([]);
   });
@@ -418,23 +409,27 @@ describe('thidua fix never overwrites an existing file unasked', () => {
 });
 
 describe('an interrupted fix leaves no temporary file', () => {
-  it.each(['SIGINT', 'SIGTERM'] as const)('%s while the copy is being written: the temporary file is removed', async (signal) => {
-    const out = path.join(dir, `ngat-${signal}.xlsx`);
-    // The real saveFile (dist/, built by test/global-setup.js) with a write that starts the file and never finishes.
-    const script = `
+  it.each(['SIGINT', 'SIGTERM'] as const)(
+    '%s while the copy is being written: the temporary file is removed',
+    async (signal) => {
+      const out = path.join(dir, `ngat-${signal}.xlsx`);
+      // The real saveFile (dist/, built by test/global-setup.js) with a write that starts the file and never finishes.
+      const script = `
       const fs = require('fs');
       const { saveFile } = require(${JSON.stringify(path.resolve(__dirname, '../../dist/xlsx/workbook.js'))});
       saveFile(process.argv[1], process.argv[2], (tmp) => { fs.writeFileSync(tmp, 'nửa tệp'); process.stdout.write(tmp + '\\n'); return new Promise(() => setInterval(() => {}, 1000)); });`;
-    const child = spawn(process.execPath, ['-e', script, out, SEED], { stdio: ['ignore', 'pipe', 'pipe'] });
-    const tmp = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => resolve(d.toString().trim()));
-      child.on('exit', (code) => reject(new Error(`exited ${code}`)));
-    });
-    expect(existsSync(tmp)).toBe(true);
-    const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    child.kill(signal);
-    expect(await exit).toBe(signal === 'SIGINT' ? 130 : 143);
-    expect(existsSync(tmp)).toBe(false);
-    expect(existsSync(out)).toBe(false);
-  }, 20_000);
+      const child = spawn(process.execPath, ['-e', script, out, SEED], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const tmp = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => resolve(d.toString().trim()));
+        child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      expect(existsSync(tmp)).toBe(true);
+      const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill(signal);
+      expect(await exit).toBe(signal === 'SIGINT' ? 130 : 143);
+      expect(existsSync(tmp)).toBe(false);
+      expect(existsSync(out)).toBe(false);
+    },
+    20_000,
+  );
 });

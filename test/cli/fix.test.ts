@@ -232,8 +232,14 @@ describe('thidua fix on a Strict Open XML workbook', () => {
         if (!/^xl\/(workbook|worksheets\/sheet\d+)\.xml$/.test(e.name)) return { name: e.name, data: bytes };
         const text = bytes
           .toString('utf8')
-          .replace('xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', 'xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"')
-          .replace('xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"', 'xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"');
+          .replace(
+            'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"',
+            'xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"',
+          )
+          .replace(
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"',
+            'xmlns:r="http://purl.oclc.org/ooxml/officeDocument/relationships"',
+          );
         return { name: e.name, data: Buffer.from(text) };
       }),
     );

@@ -20,7 +20,9 @@ describe('thidua refs', () => {
     expect(lines).toContain(
       '    số 2153/KH-VP: ngày 31/12/2021 (G11); ngày 29/12/2022 (G22)  ⚠ cùng số, ký hiệu nhưng ghi ngày khác nhau [citation-conflict]',
     );
-    expect(lines).toContain('    số 111/QĐ-VP: ngày 31/08/2021 (F14); ngày 19/10/2022 (F14)  (hai văn bản cùng số, ký hiệu, được nêu cùng một câu)');
+    expect(lines).toContain(
+      '    số 111/QĐ-VP: ngày 31/08/2021 (F14); ngày 19/10/2022 (F14)  (hai văn bản cùng số, ký hiệu, được nêu cùng một câu)',
+    );
     expect(lines).toContain('    số 01-KL/TW: ngày 18/05/2021 (G28) — Bộ Chính trị');
     expect(lines).toContain('    ! G22: Kế hoạch số 2153/KH-VP ghi ngày 29/12/2022, nhưng ở G11 ghi ngày 31/12/2021.');
     expect(lines[lines.length - 1]).toMatch(/^Tổng: \d+ văn bản, 1 văn bản ghi ngày khác nhau\.$/);
@@ -66,7 +68,11 @@ describe('thidua refs', () => {
     const refs = await run('refs', file);
     expect(refs.out).toContain('    ! G6: Kế hoạch số 2153/KH-VP ghi ngày 29/12/2022, nhưng ở trang “Đơn vị A”, ô G6 ghi ngày 31/12/2021.');
     const check = JSON.parse((await run('check', file, '--format', 'json')).out);
-    expect(check.findings.filter((f: { rule: string }) => f.rule === 'citation-conflict').map((f: { sheet: string; cell: string }) => `${f.sheet}!${f.cell}`)).toEqual(['Đơn vị B!G6']);
+    expect(
+      check.findings
+        .filter((f: { rule: string }) => f.rule === 'citation-conflict')
+        .map((f: { sheet: string; cell: string }) => `${f.sheet}!${f.cell}`),
+    ).toEqual(['Đơn vị B!G6']);
   });
 
   it('takes --year over the title, for refs and for check', async () => {
@@ -74,7 +80,9 @@ describe('thidua refs', () => {
     const json = JSON.parse((await run('refs', file, '--year', '2023', '--format', 'json')).out);
     expect(json.sheets[0].year).toBe(2023);
     const check = JSON.parse((await run('check', file, '--year', '2023', '--format', 'json')).out);
-    expect(check.findings.filter((f: { rule: string }) => f.rule === 'citation-out-of-period').map((f: { cell: string }) => f.cell)).toEqual(['G6', 'G7']);
+    expect(
+      check.findings.filter((f: { rule: string }) => f.rule === 'citation-out-of-period').map((f: { cell: string }) => f.cell),
+    ).toEqual(['G6', 'G7']);
   });
 
   it('refuses a bad --year or --format, and a missing sheet, with exit 2', async () => {

@@ -10,7 +10,6 @@ import { useTempDir } from '../helpers/xlsx';
 const dir = useTempDir();
 const fixture = (name: string) => path.join(FIXTURES, `${name}.xlsx`);
 
-
 interface JsonReport {
   findings: (FoundItem & { messageId: string; message: string; data: Record<string, unknown> })[];
   sheets: { template: { matches: { criterion: string; template: string }[]; missing: string[]; extra: string[] } | null }[];

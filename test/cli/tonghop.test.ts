@@ -116,7 +116,16 @@ describe('thidua tonghop on a bloc of eight units', () => {
     ]);
     // ExcelJS reads a cached "" as no result: these come from the file's XML.
     const stored = storedFormulas(out).get('Tổng hợp')!;
-    expect([5, 6, 7, 8, 9, 10, 11, 12].map((r) => stored.get(`L${r}`)!.value)).toEqual(['đồng hạng', 'đồng hạng', '', '', 'đồng hạng', 'đồng hạng', 'đồng hạng', '']);
+    expect([5, 6, 7, 8, 9, 10, 11, 12].map((r) => stored.get(`L${r}`)!.value)).toEqual([
+      'đồng hạng',
+      'đồng hạng',
+      '',
+      '',
+      'đồng hạng',
+      'đồng hạng',
+      'đồng hạng',
+      '',
+    ]);
     expect([5, 6, 7, 8, 9, 10, 11, 12].map((r) => stored.get(`H${r}`)!.value)).toEqual([0, -10, 7, -20, 0, -3, -10, -18]);
     expect(rows.every((r) => r.diemChuan === 1000)).toBe(true);
     expect(rows.map((r) => r.loi)).toEqual([0, 4, 0, 2, 0, 3, 4, 0]);
@@ -135,7 +144,9 @@ describe('thidua tonghop on a bloc of eight units', () => {
       '',
     ]);
     // The tie-break says which rule broke the tie.
-    expect(rows[0].ghiChu).toMatch(/Đồng hạng 1 với “Sở Tư pháp”; thứ tự xét 1 phân định theo: ít lỗi hơn \(Quy chế ví dụ số 01\/QC-KTĐ, Điều 6 ngày 15\/01\/2022\)/);
+    expect(rows[0].ghiChu).toMatch(
+      /Đồng hạng 1 với “Sở Tư pháp”; thứ tự xét 1 phân định theo: ít lỗi hơn \(Quy chế ví dụ số 01\/QC-KTĐ, Điều 6 ngày 15\/01\/2022\)/,
+    );
     expect(rows[1].ghiChu).toMatch(/thứ tự xét 2 phân định theo: ít lỗi hơn/);
     expect(rows[1].ghiChu).toMatch(/1 ô vượt điểm chuẩn hoặc âm được tính lại/);
     // The file that is not a workbook is listed as not read, below the units.
@@ -155,9 +166,13 @@ describe('thidua tonghop on a bloc of eight units', () => {
   test('the compiled command, with workers reading beside the main thread, gives the same summary', async () => {
     const bin = path.join(__dirname, '..', '..', 'bin', 'thidua.js');
     const viaWorkers = path.join(dir(), 'song-song.xlsx');
-    const r = await promisify(execFile)(process.execPath, [bin, 'tonghop', path.join(dir(), 'khoi'), '-o', viaWorkers, '--quy-che', RULES], {
-      env: { ...process.env, THIDUA_WORKERS: '2' },
-    });
+    const r = await promisify(execFile)(
+      process.execPath,
+      [bin, 'tonghop', path.join(dir(), 'khoi'), '-o', viaWorkers, '--quy-che', RULES],
+      {
+        env: { ...process.env, THIDUA_WORKERS: '2' },
+      },
+    );
     expect(r.stdout.trimEnd().replace(/“[^”]*song-song\.xlsx”/, '')).toBe(result.out.replace(/“[^”]*TONG-HOP\.xlsx”/, ''));
     const a = rowsOf((await readWorkbook(out)).getWorksheet('Tổng hợp')!);
     const b = rowsOf((await readWorkbook(viaWorkers)).getWorksheet('Tổng hợp')!);
@@ -239,7 +254,8 @@ describe('thidua tonghop on a bloc of eight units', () => {
     expect(String(shown(ws.getCell('A3')))).toMatch(/ghép theo mẫu tiêu chí của khối/);
     const template = flattenTemplate(builtinTemplate('builtin:quang-ngai-2022')!);
     const texts: unknown[] = [];
-    for (let row = 5; shown(ws.getCell(row, 2)) !== null && shown(ws.getCell(row, 2)) !== undefined; row++) texts.push(shown(ws.getCell(row, 2)));
+    for (let row = 5; shown(ws.getCell(row, 2)) !== null && shown(ws.getCell(row, 2)) !== undefined; row++)
+      texts.push(shown(ws.getCell(row, 2)));
     // Every template row, in the template's order, then TỔNG CỘNG.
     expect(texts.slice(0, template.length)).toEqual(template.map((n) => n.text));
     expect(texts).toHaveLength(template.length + 1);
@@ -279,8 +295,11 @@ describe('thidua tonghop on a bloc of eight units', () => {
       for (const [ref, f] of cells) {
         formulas++;
         const lo = theirs.get(sheet)?.get(ref);
-        const same = lo !== undefined && (typeof f.value === 'number' ? typeof lo.value === 'number' && Math.abs(f.value - lo.value) < 1e-9 : lo.value === f.value);
-        if (!same) differ.push(`${sheet}!${ref} =${f.formula}: thidua ${JSON.stringify(f.value)}, LibreOffice ${JSON.stringify(lo?.value)}`);
+        const same =
+          lo !== undefined &&
+          (typeof f.value === 'number' ? typeof lo.value === 'number' && Math.abs(f.value - lo.value) < 1e-9 : lo.value === f.value);
+        if (!same)
+          differ.push(`${sheet}!${ref} =${f.formula}: thidua ${JSON.stringify(f.value)}, LibreOffice ${JSON.stringify(lo?.value)}`);
       }
     }
     expect(differ).toEqual([]);

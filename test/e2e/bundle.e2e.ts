@@ -24,9 +24,12 @@ function lookbehinds(code: string): string[] {
     if (!n || typeof n !== 'object') return;
     if (Array.isArray(n)) return n.forEach(visit);
     const node = n as Node & { regex?: { pattern: string }; value?: unknown; cooked?: string };
-    if (node.type === 'Literal' && node.regex && LOOKBEHIND.test(node.regex.pattern)) found.push(`/${node.regex.pattern}/ at ${node.start}`);
-    else if (node.type === 'Literal' && typeof node.value === 'string' && LOOKBEHIND.test(node.value)) found.push(`"${node.value.slice(0, 60)}" at ${node.start}`);
-    else if (node.type === 'TemplateElement' && LOOKBEHIND.test((node as unknown as { value: { cooked: string } }).value.cooked ?? '')) found.push(`template at ${node.start}`);
+    if (node.type === 'Literal' && node.regex && LOOKBEHIND.test(node.regex.pattern))
+      found.push(`/${node.regex.pattern}/ at ${node.start}`);
+    else if (node.type === 'Literal' && typeof node.value === 'string' && LOOKBEHIND.test(node.value))
+      found.push(`"${node.value.slice(0, 60)}" at ${node.start}`);
+    else if (node.type === 'TemplateElement' && LOOKBEHIND.test((node as unknown as { value: { cooked: string } }).value.cooked ?? ''))
+      found.push(`template at ${node.start}`);
     for (const [k, v] of Object.entries(node)) if (k !== 'loc' && v && typeof v === 'object') visit(v);
   };
   visit(parse(code, { ecmaVersion: ECMA, sourceType: 'script' }));

@@ -6,12 +6,19 @@ import * as path from 'path';
 import { Browser, chromium } from 'playwright-core';
 import webpack from 'webpack';
 
-export const ROOT = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')].find((d) => existsSync(path.join(d, 'package.json')))!;
+export const ROOT = [path.resolve(__dirname, '..', '..'), path.resolve(__dirname, '..', '..', '..')].find((d) =>
+  existsSync(path.join(d, 'package.json')),
+)!;
 export const WEB = path.join(ROOT, 'dist', 'web');
 export const ARTIFACTS = path.join(ROOT, 'test', 'artifacts');
 export const CHROMIUM = '/usr/bin/chromium';
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'application/javascript', '.css': 'text/css', '.png': 'image/png' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'application/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+};
 
 /** test/host/browser.ts (or another entry) bundled for the page, as the text that replaces office.js. */
 export function bundleHost(entry = 'test/host/browser.ts'): Promise<string> {
@@ -25,7 +32,9 @@ export function bundleHost(entry = 'test/host/browser.ts'): Promise<string> {
     entry: path.join(ROOT, entry),
     output: { path: out, filename: name },
     resolve: { extensions: ['.ts', '.js'] },
-    module: { rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: path.join(ROOT, 'tsconfig.web.json'), transpileOnly: true } }] },
+    module: {
+      rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { configFile: path.join(ROOT, 'tsconfig.web.json'), transpileOnly: true } }],
+    },
   });
   return new Promise((resolve, reject) =>
     compiler.run((err, stats) => {
@@ -60,6 +69,15 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     headless: true,
     // playwright gives each launch a fresh temporary profile (its own --user-data-dir).
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }

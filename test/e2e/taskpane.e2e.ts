@@ -292,8 +292,11 @@ test.each([
 ])('where the webview is too old (%s), the pane says so instead of staying blank', async (_what, how) => {
   const { init, bundle } = how() as { init?: string; bundle?: string };
   const page = await browser.newPage({ viewport: { width: 320, height: 600 } });
-  await page.route('**/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }));
-  if (bundle) await page.route('**/taskpane.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: bundle }));
+  await page.route('**/office/office.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }),
+  );
+  if (bundle)
+    await page.route('**/taskpane.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: bundle }));
   if (init) await page.addInitScript(init);
   await page.addInitScript(
     ([g]) => {
@@ -310,11 +313,16 @@ test.each([
 
 test('where the webview is too old, the ribbon’s Kiểm tra says so in its result window', async () => {
   const page = await browser.newPage();
-  await page.route('**/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }));
-  await page.route('**/commands.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: 'const broken = ;' }));
+  await page.route('**/office/office.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }),
+  );
+  await page.route('**/commands.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: 'const broken = ;' }),
+  );
   await page.goto(`${base}/commands.html`);
   const dialogs = await page.evaluate(async () => {
-    const h = (window as unknown as { __thiduaHost: { actions: Map<string, (e: { completed: () => void }) => void>; dialogs: string[] } }).__thiduaHost;
+    const h = (window as unknown as { __thiduaHost: { actions: Map<string, (e: { completed: () => void }) => void>; dialogs: string[] } })
+      .__thiduaHost;
     for (let i = 0; i < 50 && !h.actions.get('thiduaKiemTra'); i++) await new Promise((r) => setTimeout(r, 50));
     await new Promise<void>((resolve) => h.actions.get('thiduaKiemTra')!({ completed: resolve }));
     return h.dialogs;

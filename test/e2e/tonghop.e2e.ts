@@ -40,7 +40,9 @@ async function openPane(): Promise<Page> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.route('**/*', (route) => (new URL(route.request().url()).origin !== web.base ? route.abort() : route.fallback()));
-  await page.route('**/office/office.js', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }));
+  await page.route('**/office/office.js', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: hostScript }),
+  );
   await page.addInitScript((s) => ((window as unknown as { __THIDUA_SHEETS__: unknown }).__THIDUA_SHEETS__ = s), sheets);
   await page.goto(`${web.base}/taskpane.html`);
   await page.waitForSelector('body[data-ready="true"]');
@@ -50,11 +52,19 @@ async function openPane(): Promise<Page> {
 
 const names = (page: Page) => page.evaluate(() => (window as unknown as { __thiduaHost: { names(): string[] } }).__thiduaHost.names());
 const cell = (page: Page, sheet: string, a: string) =>
-  page.evaluate(([s, x]) => (window as unknown as { __thiduaHost: { cell(s: string, a: string): { value: unknown } | null } }).__thiduaHost.cell(s, x)?.value, [sheet, a] as const);
+  page.evaluate(
+    ([s, x]) =>
+      (window as unknown as { __thiduaHost: { cell(s: string, a: string): { value: unknown } | null } }).__thiduaHost.cell(s, x)?.value,
+    [sheet, a] as const,
+  );
 
 async function runAndWait(page: Page): Promise<string> {
   await page.click('#tonghop-run');
-  await page.waitForFunction(() => /^(Đã tổng hợp|Đã dừng|Không)/.test(document.querySelector('#tonghop-status')?.textContent ?? '') || !document.querySelector<HTMLElement>('#tonghop-question')!.hidden);
+  await page.waitForFunction(
+    () =>
+      /^(Đã tổng hợp|Đã dừng|Không)/.test(document.querySelector('#tonghop-status')?.textContent ?? '') ||
+      !document.querySelector<HTMLElement>('#tonghop-question')!.hidden,
+  );
   return (await page.textContent('#tonghop-status')) ?? '';
 }
 

@@ -44,8 +44,7 @@ describe('bad input', () => {
 
   it('checks a 10,000-row sheet to the end', () => {
     const body: Row[] = [['Nội dung 1: Rất nhiều mục', null, 10000, null, 9999]];
-    for (let i = 1; i <= 10000; i++)
-      body.push([String(i), `Tiêu chí số ${i}`, 1, null, i === 5000 ? 0 : 1, null, `Báo cáo số ${i}/BC`]);
+    for (let i = 1; i <= 10000; i++) body.push([String(i), `Tiêu chí số ${i}`, 1, null, i === 5000 ? 0 : 1, null, `Báo cáo số ${i}/BC`]);
     body.push(['TỔNG CỘNG', null, 10000, null, 9999]);
     const r = checkSheet(table(body));
     expect(r.criteria).toHaveLength(10002);

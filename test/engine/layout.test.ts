@@ -58,24 +58,14 @@ describe('where the table sits', () => {
     const r = checkSheet(g);
     expect(r.table.headerRange).toBe('D7:J7');
     // Body row 3 of the standard table is sheet row 8 here; mục 1.1 (standard row 5) is row 10, column E → H.
-    expect(findingsOf(r, 'over-cap').map(shownMessage)).toEqual([
-      'H10: Nội dung 1, mục 1.1 tự chấm 25 điểm, vượt điểm chuẩn 20 điểm.',
-    ]);
+    expect(findingsOf(r, 'over-cap').map(shownMessage)).toEqual(['H10: Nội dung 1, mục 1.1 tự chấm 25 điểm, vượt điểm chuẩn 20 điểm.']);
     expect(r.plan.writes.map((w) => w.cell)).toEqual(expect.arrayContaining(['H8', 'H9', 'H15']));
   });
 });
 
 describe('header words', () => {
   it('reads renamed headers: STT, Nội dung tiêu chí, Điểm tối đa, Tự chấm, Tài liệu kiểm chứng', () => {
-    const header = [
-      'STT',
-      'Nội dung tiêu chí',
-      'Điểm tối đa',
-      'Điểm thưởng',
-      'Tự chấm',
-      'Điểm thưởng tự chấm',
-      'Tài liệu kiểm chứng',
-    ];
+    const header = ['STT', 'Nội dung tiêu chí', 'Điểm tối đa', 'Điểm thưởng', 'Tự chấm', 'Điểm thưởng tự chấm', 'Tài liệu kiểm chứng'];
     const r = checkSheet(grid([header, ...validBody()]));
     expect(r.table.columns).toEqual({ tt: 0, tieuChi: 1, diemChuan: 2, diemThuong: 3, tuCham: 4, thuongTuCham: 5, giaiTrinh: 6 });
     expect(r.findings).toEqual([]);
@@ -120,7 +110,17 @@ describe('header words', () => {
     });
     const r = checkSheet(grid([header, ...body]));
     // Issue 10: review and reason columns are roles of their own (khoiCham, lyDo), kept for the bloc leader's summary.
-    expect(r.table.columns).toEqual({ tt: 0, tieuChi: 1, diemChuan: 2, diemThuong: 3, khoiCham: 4, tuCham: 5, thuongTuCham: 6, giaiTrinh: 7, lyDo: 8 });
+    expect(r.table.columns).toEqual({
+      tt: 0,
+      tieuChi: 1,
+      diemChuan: 2,
+      diemThuong: 3,
+      khoiCham: 4,
+      tuCham: 5,
+      thuongTuCham: 6,
+      giaiTrinh: 7,
+      lyDo: 8,
+    });
     expect(r.table.reviewColumns).toEqual([{ col: 4, title: 'Điểm Khối chấm' }]);
     expect(r.table.extraColumns).toEqual([]);
     expect(r.findings).toEqual([]);
@@ -138,9 +138,7 @@ describe('header words', () => {
       'Giải trình/\ntài liệu kiểm chứng',
     ].map((h) => h.normalize('NFD'));
     // Body text decomposed and broken over lines too, as a PDF conversion leaves it.
-    const body = validBody().map((r) =>
-      r.map((v) => (typeof v === 'string' ? v.replace(/ (\S+) /, ' $1\n').normalize('NFD') : v)),
-    );
+    const body = validBody().map((r) => r.map((v) => (typeof v === 'string' ? v.replace(/ (\S+) /, ' $1\n').normalize('NFD') : v)));
     const r = checkSheet(grid([header, ...body]));
     expect(r.table.columns).toEqual({ tt: 0, tieuChi: 1, diemChuan: 2, diemThuong: 3, tuCham: 4, thuongTuCham: 5, giaiTrinh: 6 });
     expect(r.criteria.map((c) => c.id)).toEqual(VALID_IDS);
@@ -196,9 +194,7 @@ describe('sections', () => {
   ];
 
   it('takes Roman numerals in the TT column (I, II) as sections', () => {
-    const r = checkSheet(
-      table([...items(['I', 'CÔNG TÁC CHUYÊN MÔN', 30, null, 30]), ...items(['II', 'CÔNG TÁC ĐẢNG', 30, null, 30])]),
-    );
+    const r = checkSheet(table([...items(['I', 'CÔNG TÁC CHUYÊN MÔN', 30, null, 30]), ...items(['II', 'CÔNG TÁC ĐẢNG', 30, null, 30])]));
     expect(r.criteria.map((c) => [c.id, c.kind, c.label])).toEqual([
       ['1', 'section', 'Phần I'],
       ['1.1', 'item', 'Phần I, mục 1'],
@@ -248,9 +244,7 @@ describe('sections', () => {
   });
 
   it('reads a heading written in the Tiêu chí column with an empty TT', () => {
-    const body = validBody().map((r) =>
-      r[1] === null && typeof r[0] === 'string' && r[0].length > 12 ? [null, r[0], ...r.slice(2)] : r,
-    );
+    const body = validBody().map((r) => (r[1] === null && typeof r[0] === 'string' && r[0].length > 12 ? [null, r[0], ...r.slice(2)] : r));
     const r = checkSheet(table(body));
     expect(r.criteria.map((c) => c.id)).toEqual(VALID_IDS);
     expect(r.findings).toEqual([]);

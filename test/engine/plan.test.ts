@@ -75,9 +75,7 @@ describe('plan: writes', () => {
 
     it('replaces a formula by its value when asked for values and the formula is wrong', () => {
       const r = checkSheet(table(set(validBody(), 3, 'E', formula('=SUM(E4)', 30))), { totals: 'values' });
-      expect(r.plan.writes).toEqual([
-        expect.objectContaining({ cell: 'E3', value: 50, previous: { value: 30, formula: '=SUM(E4)' } }),
-      ]);
+      expect(r.plan.writes).toEqual([expect.objectContaining({ cell: 'E3', value: 50, previous: { value: 30, formula: '=SUM(E4)' } })]);
       expect(r.plan.writes[0].formula).toBeUndefined();
     });
 

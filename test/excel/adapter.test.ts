@@ -62,7 +62,11 @@ describe('reading', () => {
     expect(h.book.syncs).toBe(1);
     expect(read.origin).toEqual({ row: 2, col: 2 });
     expect(read.merges).toEqual([{ top: 2, left: 2, bottom: 2, right: 4 }]);
-    expect(read.cells[2]).toEqual([{ value: '1', text: '1' }, { value: 'Việc một', text: 'Việc một' }, { value: 2, text: '02' }]);
+    expect(read.cells[2]).toEqual([
+      { value: '1', text: '1' },
+      { value: 'Việc một', text: 'Việc một' },
+      { value: 2, text: '02' },
+    ]);
     // The host evaluates the formula from the cells it refers to (E3 is empty): the adapter passes on what Excel shows.
     expect(read.cells[3][2]).toEqual({ value: 0, text: '0', formula: '=SUM(E3:E3)' });
   });

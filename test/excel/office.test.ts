@@ -4,7 +4,7 @@
  * host, so that it runs against the add-in of any date.
  */
 import { checkSheet, listBuiltinTemplates, SheetGrid } from '../../src/engine';
-import { clearMarks, FILL, NOTE_HEAD, runCheck, undoWrites, userMessage } from '../../src/excel';
+import { clearMarks, FILL, runCheck, undoWrites, userMessage } from '../../src/excel';
 import { readOptions, saveOptions } from '../../src/excel/options';
 import { chosenTemplate, saveTemplateChoice } from '../../src/excel/template';
 import { checkSentence, clearSentence, undoSentence } from '../../src/excel/summary';
@@ -65,19 +65,22 @@ describe('1. two runtimes, one workbook', () => {
 });
 
 describe('2. requirement sets by Office version', () => {
-  test.each(Object.entries(OFFICE_VERSIONS).filter(([, v]) => v !== '1.1'))('%s (ExcelApi %s): checks, marks and gives back', async (_office, api) => {
-    const h = hostWithGrid(seed, api);
-    const s = h.book.activeSheet;
-    const before = look(s);
-    const out = await runCheck();
-    expect(out.marked).toBe(checkSheet(seed).plan.marks.length);
-    expect(s.cell('F25')?.fill?.color).toBe(FILL.error);
-    expect(s.valueAt(39, 4)).toBe(945);
-    installHost(h.book);
-    await clearMarks();
-    await undoWrites();
-    expect(look(s)).toBe(before);
-  });
+  test.each(Object.entries(OFFICE_VERSIONS).filter(([, v]) => v !== '1.1'))(
+    '%s (ExcelApi %s): checks, marks and gives back',
+    async (_office, api) => {
+      const h = hostWithGrid(seed, api);
+      const s = h.book.activeSheet;
+      const before = look(s);
+      const out = await runCheck();
+      expect(out.marked).toBe(checkSheet(seed).plan.marks.length);
+      expect(s.cell('F25')?.fill?.color).toBe(FILL.error);
+      expect(s.valueAt(39, 4)).toBe(945);
+      installHost(h.book);
+      await clearMarks();
+      await undoWrites();
+      expect(look(s)).toBe(before);
+    },
+  );
 
   test('Office 2016 (ExcelApi 1.1 only) is told in Vietnamese, and nothing is read or written', async () => {
     const h = hostWithGrid(seed, OFFICE_VERSIONS['Office 2016 (volume, MSI)']);
@@ -108,21 +111,24 @@ describe('2. requirement sets by Office version', () => {
 
 describe('3. worksheet ids change on reopen; thidua’s own marks are never a cell’s original', () => {
   // 1.18 keeps the key in a worksheet custom property; 1.9 has none (before 1.12) and keeps it in the anchor's comment.
-  test.each<ApiVersion>(['1.18', '1.9'])('ExcelApi %s: Xóa đánh dấu and Hoàn tác find their backup after a reopen gives the sheet a new id', async (api) => {
-    const h = hostWithGrid(seed, api);
-    const s = h.book.activeSheet;
-    s.ensure(24, 5).fill = { color: '#00B050' };
-    const before = look(s);
-    const id = s.id;
-    await runCheck();
-    h.book.reopen();
-    installHost(h.book);
-    expect(s.id).not.toBe(id);
-    expect((await clearMarks()).cells).toBe(checkSheet(seed).plan.marks.length);
-    expect(s.cell('F25')?.fill).toEqual({ color: '#00B050' });
-    await undoWrites();
-    expect(look(s)).toBe(before);
-  });
+  test.each<ApiVersion>(['1.18', '1.9'])(
+    'ExcelApi %s: Xóa đánh dấu and Hoàn tác find their backup after a reopen gives the sheet a new id',
+    async (api) => {
+      const h = hostWithGrid(seed, api);
+      const s = h.book.activeSheet;
+      s.ensure(24, 5).fill = { color: '#00B050' };
+      const before = look(s);
+      const id = s.id;
+      await runCheck();
+      h.book.reopen();
+      installHost(h.book);
+      expect(s.id).not.toBe(id);
+      expect((await clearMarks()).cells).toBe(checkSheet(seed).plan.marks.length);
+      expect(s.cell('F25')?.fill).toEqual({ color: '#00B050' });
+      await undoWrites();
+      expect(look(s)).toBe(before);
+    },
+  );
 
   test('a copy of a checked sheet: its marks are thidua’s, never its originals; the original keeps its own backup', async () => {
     const h = hostWithGrid(seed);
@@ -253,7 +259,11 @@ describe('8. errors by code, in Vietnamese, whatever the language of Office', ()
     h.book.platform = 'web';
     const spy = quiet();
     await expect(failure(runCheck())).resolves.toMatch(/^Vùng cần đọc quá lớn/);
-    expect(spy).toHaveBeenCalledWith(expect.any(String), 'ResponsePayloadSizeLimitExceeded', expect.objectContaining({ code: 'ResponsePayloadSizeLimitExceeded' }));
+    expect(spy).toHaveBeenCalledWith(
+      expect.any(String),
+      'ResponsePayloadSizeLimitExceeded',
+      expect.objectContaining({ code: 'ResponsePayloadSizeLimitExceeded' }),
+    );
     spy.mockRestore();
   });
 
@@ -262,7 +272,9 @@ describe('8. errors by code, in Vietnamese, whatever the language of Office', ()
     h.book.platform = 'web';
     const huge = { ...listBuiltinTemplates()[0], bloc: 'x'.repeat(6 * 1024 * 1024) };
     const spy = quiet();
-    await expect(failure(saveTemplateChoice({ custom: huge as never }))).resolves.toMatch(/^Không lưu được lựa chọn vào bảng tính: Phần cần ghi/);
+    await expect(failure(saveTemplateChoice({ custom: huge as never }))).resolves.toMatch(
+      /^Không lưu được lựa chọn vào bảng tính: Phần cần ghi/,
+    );
     spy.mockRestore();
   });
 

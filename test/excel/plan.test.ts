@@ -43,7 +43,12 @@ describe('a check', () => {
   });
 
   test('a total formatted as Text gets General before its formula; Text is what the backup keeps', () => {
-    const u = planSheetUpdate(check([], [write('E3', '=SUM(E4,E7)', 50, { value: '49' })]), undefined, { cells: { E3: { value: '49', numberFormat: '@' } } }, NOTES);
+    const u = planSheetUpdate(
+      check([], [write('E3', '=SUM(E4,E7)', 50, { value: '49' })]),
+      undefined,
+      { cells: { E3: { value: '49', numberFormat: '@' } } },
+      NOTES,
+    );
     expect(u.ops).toEqual([
       { op: 'format', cell: 'E3', numberFormat: 'General' },
       { op: 'write', cell: 'E3', content: { value: 50, formula: '=SUM(E4,E7)' } },
@@ -59,7 +64,12 @@ describe('a check', () => {
       marks: {},
       writes: { E3: { own: { value: 49, numberFormat: 'General' }, ours: { value: 50, formula: '=SUM(E4,E7)' } } },
     };
-    const u = planSheetUpdate(check([], [write('E3', '=SUM(E4,E7)', 50, { value: 48 })]), before, { cells: { E3: { value: 48, numberFormat: 'General' } } }, NOTES);
+    const u = planSheetUpdate(
+      check([], [write('E3', '=SUM(E4,E7)', 50, { value: 48 })]),
+      before,
+      { cells: { E3: { value: 48, numberFormat: 'General' } } },
+      NOTES,
+    );
     expect(u.backup!.writes.E3.own).toEqual({ value: 48, numberFormat: 'General' });
   });
 
@@ -70,7 +80,11 @@ describe('a check', () => {
       anchor: AREA,
       marks: {
         F25: { via: 'note', own: { fill: { color: null }, note: null }, ours: { fill: FILL.error, note: `${NOTE_HEAD}\nF25: sai` } },
-        F26: { via: 'note', own: { fill: { color: '#00B050' }, note: 'Của tôi' }, ours: { fill: FILL.error, note: `Của tôi\n\n${NOTE_HEAD}\nF26: sai` } },
+        F26: {
+          via: 'note',
+          own: { fill: { color: '#00B050' }, note: 'Của tôi' },
+          ours: { fill: FILL.error, note: `Của tôi\n\n${NOTE_HEAD}\nF26: sai` },
+        },
       },
       writes: {},
     };
@@ -96,7 +110,13 @@ describe('Hoàn tác and Xóa đánh dấu', () => {
     key: 'k1',
     name: 'Chấm điểm',
     anchor: AREA,
-    marks: { F25: { via: 'prompt', own: { fill: { color: '#4472C4', tintAndShade: 0.6 }, prompt: null }, ours: { fill: FILL.error, prompt: { title: 'Thi đua: lỗi', message: 'x', showPrompt: true } } } },
+    marks: {
+      F25: {
+        via: 'prompt',
+        own: { fill: { color: '#4472C4', tintAndShade: 0.6 }, prompt: null },
+        ours: { fill: FILL.error, prompt: { title: 'Thi đua: lỗi', message: 'x', showPrompt: true } },
+      },
+    },
     writes: {
       E3: { own: { value: '19,5', numberFormat: 'General' }, ours: { value: 50, formula: '=SUM(E4,E7)' } },
       E8: { own: { value: 20, numberFormat: 'General' }, ours: { value: 22, formula: '=SUM(E9)' } },
@@ -118,7 +138,12 @@ describe('Hoàn tác and Xóa đánh dấu', () => {
   });
 
   test('a tinted fill and no prompt come back; then nothing is left to keep', () => {
-    const u = planSheetUpdate({ kind: 'clear' }, { ...backup, writes: {} }, { cells: { F25: { value: 3, fill: { color: FILL.error } } } }, { notes: false, prompts: true });
+    const u = planSheetUpdate(
+      { kind: 'clear' },
+      { ...backup, writes: {} },
+      { cells: { F25: { value: 3, fill: { color: FILL.error } } } },
+      { notes: false, prompts: true },
+    );
     expect(u.ops).toEqual([
       { op: 'fill', cells: ['F25'], fill: { color: '#4472C4', tintAndShade: 0.6 } },
       { op: 'prompt', cell: 'F25', prompt: null },

@@ -16,7 +16,8 @@ async function workbook(): Promise<HostWorkbook> {
   const base = await seed();
   const book = new HostWorkbook('1.18');
   book.loadGrid(grid([['Danh sách các đơn vị của khối'], ['Sở Nội vụ'], ['Sở Tài chính']], { name: 'Bìa' }));
-  for (const u of BLOC.slice(0, 5)) book.loadGrid(withChanges(base, { ...CLEAN, ...u.changes, A2: `Đơn vị: ${u.name}` }, u.name!.replace('Sở ', '')));
+  for (const u of BLOC.slice(0, 5))
+    book.loadGrid(withChanges(base, { ...CLEAN, ...u.changes, A2: `Đơn vị: ${u.name}` }, u.name!.replace('Sở ', '')));
   book.loadGrid(grid([['Ghi chép của tôi'], [42]], { name: 'Tổng hợp' }));
   installHost(book);
   return book;
@@ -26,7 +27,8 @@ function snapshot(s: HostSheet): string {
   return JSON.stringify([s.name, [...s.cells.entries()], [...s.notes.entries()], s.merges]);
 }
 
-const column = (s: HostSheet, letter: string, from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => s.cell(`${letter}${from + i}`)?.value ?? null);
+const column = (s: HostSheet, letter: string, from: number, to: number) =>
+  Array.from({ length: to - from + 1 }, (_, i) => s.cell(`${letter}${from + i}`)?.value ?? null);
 
 describe('Tổng hợp khối from the sheets of the open workbook', () => {
   test('reads every unit sheet in one sync and writes both summary sheets in one more, touching no other sheet', async () => {
@@ -41,7 +43,17 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     // The user's own “Tổng hợp” keeps its name and cells; ours takes the next free name.
     expect(outcome.written).toEqual(['Tổng hợp (2)', 'Theo tiêu chí']);
     expect(book.sheets.slice(0, before.length).map(snapshot)).toEqual(before);
-    expect(book.sheets.map((s) => s.name)).toEqual(['Bìa', 'Nội vụ', 'Tài chính', 'Tư pháp', 'Kế hoạch và Đầu tư', 'Y tế', 'Tổng hợp', 'Tổng hợp (2)', 'Theo tiêu chí']);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      'Bìa',
+      'Nội vụ',
+      'Tài chính',
+      'Tư pháp',
+      'Kế hoạch và Đầu tư',
+      'Y tế',
+      'Tổng hợp',
+      'Tổng hợp (2)',
+      'Theo tiêu chí',
+    ]);
 
     const th = book.sheets[7];
     // Worked by hand (test/cli/tonghop.test.ts): 993 (Nội vụ, Tư pháp), 988, 983 (Tài chính, Y tế).
@@ -65,7 +77,10 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     const r = Number(row!.split(',')[0]) + 1;
     expect(tc.cell(`E${r}`)).toMatchObject({ value: 60, fill: { color: '#FFC7CE' } });
     // The marker names our sheets, by the names written.
-    expect(JSON.parse(book.savedSettings!)[BLOC_KEY].sheets.map((s: { name: string; role: string }) => s.role)).toEqual(['tong-hop', 'theo-tieu-chi']);
+    expect(JSON.parse(book.savedSettings!)[BLOC_KEY].sheets.map((s: { name: string; role: string }) => s.role)).toEqual([
+      'tong-hop',
+      'theo-tieu-chi',
+    ]);
   });
 
   test('a second run asks first; declined, nothing changes; accepted, only its own sheets are replaced, and one the leader renamed is left alone', async () => {
@@ -83,7 +98,18 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     // renamed summary is the leader's now, and stays as it is.
     expect(asked).toEqual(['Theo tiêu chí']);
     expect(again.replaced).toEqual(['Theo tiêu chí']);
-    expect(book.sheets.map((s) => s.name)).toEqual(['Bìa', 'Nội vụ', 'Tài chính', 'Tư pháp', 'Kế hoạch và Đầu tư', 'Y tế', 'Tổng hợp', 'Kết quả khối (đã sửa)', 'Tổng hợp (2)', 'Theo tiêu chí']);
+    expect(book.sheets.map((s) => s.name)).toEqual([
+      'Bìa',
+      'Nội vụ',
+      'Tài chính',
+      'Tư pháp',
+      'Kế hoạch và Đầu tư',
+      'Y tế',
+      'Tổng hợp',
+      'Kết quả khối (đã sửa)',
+      'Tổng hợp (2)',
+      'Theo tiêu chí',
+    ]);
     expect(book.sheets.slice(0, 8).map(snapshot)).toEqual(before.slice(0, 8));
   });
 
@@ -95,7 +121,10 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     const g: SheetGrid = withChanges(base, { ...CLEAN, A2: 'Đơn vị: Sở Xây dựng', E23: 10, E22: 185, E40: 935 }, 'Chấm điểm');
     const outcome = await runTonghop({
       confirmReplace: async () => true,
-      extra: [{ kind: 'unit', unit: unitScores(checkSheet(g), g, { file: 'so-xay-dung.xlsx', onlySheetOfFile: true }) }, { kind: 'unread', file: 'hong.xlsx', reason: 'Tệp bị hỏng.' }],
+      extra: [
+        { kind: 'unit', unit: unitScores(checkSheet(g), g, { file: 'so-xay-dung.xlsx', onlySheetOfFile: true }) },
+        { kind: 'unread', file: 'hong.xlsx', reason: 'Tệp bị hỏng.' },
+      ],
     });
     expect(outcome.ranking.units.map((u) => u.unit.name)).toContain('Sở Xây dựng');
     expect(outcome.ranking.unread).toEqual([{ file: 'hong.xlsx', reason: 'Tệp bị hỏng.' }]);

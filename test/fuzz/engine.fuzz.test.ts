@@ -128,7 +128,10 @@ const valueArb: fc.Arbitrary<GridCell['value']> = fc.oneof(
 
 const cellArb: fc.Arbitrary<GridCell> = fc.oneof(
   { weight: 8, arbitrary: valueArb.map((value) => ({ value })) },
-  { weight: 1, arbitrary: fc.tuple(valueArb, fc.constantFrom('=SUM(C4:C9)', '=C4+C5', '=#REF!', '=')).map(([value, formula]) => ({ value, formula })) },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(valueArb, fc.constantFrom('=SUM(C4:C9)', '=C4+C5', '=#REF!', '=')).map(([value, formula]) => ({ value, formula })),
+  },
   { weight: 1, arbitrary: fc.tuple(valueArb, fc.constantFrom('02', '', '1.234,5')).map(([value, text]) => ({ value, text })) },
 );
 
@@ -138,12 +141,20 @@ const randomGridArb: fc.Arbitrary<SheetGrid> = fc
     cells: fc.array(fc.array(cellArb, { maxLength: 10 }), { maxLength: 40 }),
     /** Where to drop a proper header, so that many grids do hold a table. */
     header: fc.option(fc.nat(40), { nil: undefined }),
-    merges: fc.array(fc.record({ top: fc.nat(110), left: fc.nat(40), h: fc.integer({ min: -1, max: 3 }), w: fc.integer({ min: -1, max: 4 }) }), {
-      maxLength: 6,
-    }),
+    merges: fc.array(
+      fc.record({ top: fc.nat(110), left: fc.nat(40), h: fc.integer({ min: -1, max: 3 }), w: fc.integer({ min: -1, max: 4 }) }),
+      {
+        maxLength: 6,
+      },
+    ),
   })
   .map(({ origin, cells, header, merges }) => {
-    if (header !== undefined) cells.splice(Math.min(header, cells.length), 0, HEADER.map((value) => ({ value })));
+    if (header !== undefined)
+      cells.splice(
+        Math.min(header, cells.length),
+        0,
+        HEADER.map((value) => ({ value })),
+      );
     return {
       name: 'Chấm điểm',
       origin,
@@ -152,7 +163,32 @@ const randomGridArb: fc.Arbitrary<SheetGrid> = fc
     };
   });
 
-const ttArb = fc.constantFrom(null, '', 'I', 'II', 'IV', 'A', 'B', 'C', '1', '2', '3', '1.1', '1.2', '2.1', '1.1.1', 'a', 'b', 'đ', '-', '+', 'Nội dung 1', 'Nội dung 2', 'TỔNG CỘNG', 'x');
+const ttArb = fc.constantFrom(
+  null,
+  '',
+  'I',
+  'II',
+  'IV',
+  'A',
+  'B',
+  'C',
+  '1',
+  '2',
+  '3',
+  '1.1',
+  '1.2',
+  '2.1',
+  '1.1.1',
+  'a',
+  'b',
+  'đ',
+  '-',
+  '+',
+  'Nội dung 1',
+  'Nội dung 2',
+  'TỔNG CỘNG',
+  'x',
+);
 const scoreArb: fc.Arbitrary<GridCell> = fc.oneof(
   { weight: 3, arbitrary: fc.integer({ min: 0, max: 60 }).map((value) => ({ value })) },
   { weight: 2, arbitrary: fc.constant({ value: null }) },
@@ -163,7 +199,19 @@ const scoreArb: fc.Arbitrary<GridCell> = fc.oneof(
 const shapedGridArb: fc.Arbitrary<SheetGrid> = fc
   .record({
     rows: fc.array(
-      fc.tuple(ttArb, fc.constantFrom(null, 'Công tác chuyên môn', 'TỔNG CỘNG', 'Nội dung 3: Khác', '- Công đoàn', 'Hoàn thành (20 điểm), hoàn thành tốt (15 điểm)'), fc.array(scoreArb, { minLength: 4, maxLength: 4 }), fc.constantFrom(null, 'Báo cáo số 1/BC', 'Tạm tính')),
+      fc.tuple(
+        ttArb,
+        fc.constantFrom(
+          null,
+          'Công tác chuyên môn',
+          'TỔNG CỘNG',
+          'Nội dung 3: Khác',
+          '- Công đoàn',
+          'Hoàn thành (20 điểm), hoàn thành tốt (15 điểm)',
+        ),
+        fc.array(scoreArb, { minLength: 4, maxLength: 4 }),
+        fc.constantFrom(null, 'Báo cáo số 1/BC', 'Tạm tính'),
+      ),
       { maxLength: 30 },
     ),
     merged: fc.array(fc.nat(32), { maxLength: 4 }),
@@ -171,7 +219,10 @@ const shapedGridArb: fc.Arbitrary<SheetGrid> = fc
   .map(({ rows, merged }) => ({
     name: 'Chấm điểm',
     origin: { row: 0, col: 0 },
-    cells: [HEADER.map((value) => ({ value })), ...rows.map(([tt, text, scores, ev]) => [{ value: tt }, { value: text }, ...scores, { value: ev }])],
+    cells: [
+      HEADER.map((value) => ({ value })),
+      ...rows.map(([tt, text, scores, ev]) => [{ value: tt }, { value: text }, ...scores, { value: ev }]),
+    ],
     merges: merged.map((r) => ({ top: r + 1, left: 0, bottom: r + 1, right: 1 })),
   }));
 

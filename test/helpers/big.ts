@@ -15,7 +15,9 @@ export const RICH_SEED = path.join(ROOT, 'test', 'fixtures', 'real-xlsx', 'libre
 
 /** Rows of ten numbers each, every 500th row holding a formula on the scoring sheet's grand total. */
 function bigSheet(rows: number, seed: number): string {
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'];
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>',
+  ];
   let x = seed;
   const next = () => ((x = (x * 1103515245 + 12345) % 2147483648), x % 1000000);
   for (let r = 1; r <= rows; r++) {

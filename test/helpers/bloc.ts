@@ -58,9 +58,18 @@ export const BLOC: UnitSpec[] = [
   // Bonus over cap: mục 4 bonus 5 of 2, totals following; and 1.3 gives up 10.
   { file: 'so-y-te.xlsx', name: 'Sở Y tế', changes: { F19: 5, F6: 33, F40: 51, E10: 240, E7: 390, E6: 640, E40: 935 } },
   // Reviewed by the bloc: 930 + 45.
-  { file: 'so-giao-duc.xlsx', name: 'Sở Giáo dục và Đào tạo', changes: { H5: 'Điểm Khối chấm', I5: 'Điểm thưởng Khối chấm', H40: 930, I40: 45 } },
+  {
+    file: 'so-giao-duc.xlsx',
+    name: 'Sở Giáo dục và Đào tạo',
+    changes: { H5: 'Điểm Khối chấm', I5: 'Điểm thưởng Khối chấm', H40: 930, I40: 45 },
+  },
   // ND2 mục 1 gives up 10; reviewed by the bloc: 990.
-  { file: 'so-xd-ct.xlsx', sheet: 'Xây dựng', name: 'Sở Xây dựng', changes: { E23: 10, E22: 185, E40: 935, H5: 'Điểm Khối chấm', H40: 990 } },
+  {
+    file: 'so-xd-ct.xlsx',
+    sheet: 'Xây dựng',
+    name: 'Sở Xây dựng',
+    changes: { E23: 10, E22: 185, E40: 935, H5: 'Điểm Khối chấm', H40: 990 },
+  },
   // Text in a score cell: 2.2 counts 0 (items 935), totals still say 50 / 650 / 945.
   { file: 'so-xd-ct.xlsx', sheet: 'Sở Công Thương', name: null, changes: { E13: 'Cử công chức tham gia' } },
 ];
@@ -77,7 +86,13 @@ export async function writeBloc(dir: string, units: UnitSpec[] = BLOC, options: 
     byFile.set(u.file, [...(byFile.get(u.file) ?? []), g]);
   }
   const files: string[] = [];
-  for (const [file, grids] of byFile) files.push(await writeXlsx(path.join(dir, file), grids.map((grid) => ({ grid }))));
+  for (const [file, grids] of byFile)
+    files.push(
+      await writeXlsx(
+        path.join(dir, file),
+        grids.map((grid) => ({ grid })),
+      ),
+    );
   if (options.broken) {
     const broken = path.join(dir, 'so-van-hoa.xlsx');
     writeFileSync(broken, 'đây không phải tệp Excel');

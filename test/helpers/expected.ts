@@ -42,9 +42,7 @@ export function compare(
   for (const m of exp.mustFind ?? []) {
     if (skip.includes(m.rule)) continue;
     const cells = (m.anyOf ?? [m.cell!]).map(norm);
-    const hit = findings.some(
-      (f) => f.rule === m.rule && cells.includes(norm(f.cell)) && (!m.sheet || !f.sheet || f.sheet === m.sheet),
-    );
+    const hit = findings.some((f) => f.rule === m.rule && cells.includes(norm(f.cell)) && (!m.sheet || !f.sheet || f.sheet === m.sheet));
     if (!hit) misses.push(`${m.rule}@${cells.join('|')}`);
   }
   const falses = new Set<string>();

@@ -254,8 +254,7 @@ export function renderTable(spec: TableSpec, layout: LayoutOptions = {}, faults:
   const expected: ExpectedFinding[] = [];
   const expect = (rule: RuleCode, row: number, column: ScoreColumn) => {
     const col = colOf.get(column)!;
-    if (!expected.some((e) => e.rule === rule && e.row === row && e.col === col))
-      expected.push({ rule, cell: a1(row, col), row, col });
+    if (!expected.some((e) => e.rule === rule && e.row === row && e.col === col)) expected.push({ rule, cell: a1(row, col), row, col });
   };
   const withBonus = leafNodes.filter((l) => l.node.own.diemThuong !== undefined);
   for (const f of faults) {
@@ -334,9 +333,7 @@ export function renderTable(spec: TableSpec, layout: LayoutOptions = {}, faults:
 }
 
 function hasBonus(items: ItemSpec[]): boolean {
-  return items.some((i) =>
-    i.children.length === 0 ? i.diemThuong !== undefined : hasBonus(i.children) || i.diemThuong !== undefined,
-  );
+  return items.some((i) => (i.children.length === 0 ? i.diemThuong !== undefined : hasBonus(i.children) || i.diemThuong !== undefined));
 }
 
 /** True when a parent's cell in `column` is the sum of its children (not a number of its own). */
@@ -444,13 +441,11 @@ export const itemArb: fc.Arbitrary<ItemSpec> = fc.oneof(
   { weight: 3, arbitrary: leafArb },
   {
     weight: 1,
-    arbitrary: fc
-      .tuple(leafArb, fc.array(leafArb, { minLength: 1, maxLength: 4 }), fc.boolean())
-      .map(([head, children, ownBonus]) => ({
-        ...head,
-        children,
-        ...(ownBonus ? {} : { diemThuong: undefined, thuongTuCham: undefined }),
-      })),
+    arbitrary: fc.tuple(leafArb, fc.array(leafArb, { minLength: 1, maxLength: 4 }), fc.boolean()).map(([head, children, ownBonus]) => ({
+      ...head,
+      children,
+      ...(ownBonus ? {} : { diemThuong: undefined, thuongTuCham: undefined }),
+    })),
   },
 );
 

@@ -15,7 +15,8 @@ export function soffice(): string | undefined {
   if (found) return found;
   const which = spawnSync('sh', ['-c', 'command -v soffice'], { encoding: 'utf8' });
   if (which.status === 0 && which.stdout.trim()) return which.stdout.trim();
-  if (process.env.THIDUA_REQUIRE_SOFFICE === '1') throw new Error('THIDUA_REQUIRE_SOFFICE=1 but soffice is not installed (apt-get install libreoffice-calc-nogui)');
+  if (process.env.THIDUA_REQUIRE_SOFFICE === '1')
+    throw new Error('THIDUA_REQUIRE_SOFFICE=1 but soffice is not installed (apt-get install libreoffice-calc-nogui)');
   return undefined;
 }
 
@@ -25,7 +26,7 @@ export function describeWithSoffice(name: string, body: () => void): void {
     describe(name, body);
     return;
   }
-  // eslint-disable-next-line no-console
+
   console.warn(`\n*** SKIPPED “${name}”: LibreOffice (soffice) is not installed here. CI installs it and runs these. ***\n`);
   describe.skip(name, body);
 }
@@ -55,15 +56,30 @@ export function convert(files: string[], outDir: string, format: string, options
   const bin = soffice();
   if (!bin) throw new Error('soffice is not installed');
   mkdirSync(outDir, { recursive: true });
-  const out = execFileSync(bin, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', ...(options.infilter ? [`--infilter=${options.infilter}`] : []), '--convert-to', format, '--outdir', outDir, ...files], {
-    encoding: 'utf8',
-    timeout: 240_000,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const out = execFileSync(
+    bin,
+    [
+      `-env:UserInstallation=${profile}`,
+      '--headless',
+      '--norestore',
+      ...(options.infilter ? [`--infilter=${options.infilter}`] : []),
+      '--convert-to',
+      format,
+      '--outdir',
+      outDir,
+      ...files,
+    ],
+    {
+      encoding: 'utf8',
+      timeout: 240_000,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const ext = format.split(':')[0];
   const made = files.map((f) => path.join(outDir, `${path.basename(f).replace(/\.[^.]+$/, '')}.${ext}`));
   const missing = made.filter((m) => !existsSync(m));
-  if (missing.length > 0) throw new Error(`LibreOffice did not convert ${missing.join(', ')}: ${out} (in ${readdirSync(outDir).join(', ')})`);
+  if (missing.length > 0)
+    throw new Error(`LibreOffice did not convert ${missing.join(', ')}: ${out} (in ${readdirSync(outDir).join(', ')})`);
   return made;
 }
 

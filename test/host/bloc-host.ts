@@ -36,7 +36,8 @@ type AnyObj = Record<string, unknown> & { ctx: HostContext };
 
 function need(ctx: HostContext, version: string): void {
   ctx.queue(() => {
-    if (!ctx.book.supports(version)) throw new HostError('ApiNotFound', `The API you are trying to use could not be found (ExcelApi ${version}).`);
+    if (!ctx.book.supports(version))
+      throw new HostError('ApiNotFound', `The API you are trying to use could not be found (ExcelApi ${version}).`);
   }, false);
 }
 
@@ -84,7 +85,8 @@ export function extendHost(): void {
   };
   Object.defineProperty(CollectionProto, 'items', {
     get(this: AnyObj) {
-      if (!this.loadedItems) throw new HostError('PropertyNotLoaded', "The property 'items' is not available. Call load and context.sync() before reading it.");
+      if (!this.loadedItems)
+        throw new HostError('PropertyNotLoaded', "The property 'items' is not available. Call load and context.sync() before reading it.");
       return this.loadedItems;
     },
   });
@@ -95,8 +97,10 @@ export function extendHost(): void {
     let made: HostSheet | undefined;
     this.ctx.queue(() => {
       const b = this.ctx.book;
-      if (b.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new HostError('ItemAlreadyExists', `A worksheet named ${name} already exists.`);
-      if (name.length === 0 || [...name].length > 31 || /[:\\/?*[\]]/.test(name)) throw new HostError('InvalidArgument', `Invalid worksheet name ${name}.`);
+      if (b.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase()))
+        throw new HostError('ItemAlreadyExists', `A worksheet named ${name} already exists.`);
+      if (name.length === 0 || [...name].length > 31 || /[:\\/?*[\]]/.test(name))
+        throw new HostError('InvalidArgument', `Invalid worksheet name ${name}.`);
       made = b.addSheet(name);
     });
     return new Worksheet(this.ctx, () => {
@@ -123,7 +127,8 @@ export function extendHost(): void {
       const s = (this.sheet as () => HostSheet)();
       const b = this.ctx.book;
       const visible = b.sheets.filter((x) => extras(x).visibility === 'Visible');
-      if (visible.length === 1 && visible[0] === s) throw new HostError('InvalidOperation', 'The last visible worksheet cannot be deleted.');
+      if (visible.length === 1 && visible[0] === s)
+        throw new HostError('InvalidOperation', 'The last visible worksheet cannot be deleted.');
       const i = b.sheets.indexOf(s);
       if (i < 0) throw new HostError('ItemNotFound', 'The worksheet was deleted.');
       b.sheets.splice(i, 1);
@@ -186,7 +191,14 @@ export function extendHost(): void {
         if (v.length !== rect.bottom - rect.top + 1 || v.some((row) => row.length !== rect.right - rect.left + 1)) {
           throw new HostError('InvalidArgument', 'The number of rows or columns in the input array does not match the size of the range.');
         }
-        v.forEach((row, r) => row.forEach((f, c) => extras(sheet).numberFormat.set(rectAddress({ top: rect.top + r, left: rect.left + c, bottom: rect.top + r, right: rect.left + c }), f)));
+        v.forEach((row, r) =>
+          row.forEach((f, c) =>
+            extras(sheet).numberFormat.set(
+              rectAddress({ top: rect.top + r, left: rect.left + c, bottom: rect.top + r, right: rect.left + c }),
+              f,
+            ),
+          ),
+        );
       });
     },
   });
@@ -195,7 +207,9 @@ export function extendHost(): void {
     this.ctx.queue(() => {
       const { sheet, rect } = mustTarget(this);
       guardWrite(sheet);
-      const rows = across ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i })) : [rect];
+      const rows = across
+        ? Array.from({ length: rect.bottom - rect.top + 1 }, (_, i) => ({ ...rect, top: rect.top + i, bottom: rect.top + i }))
+        : [rect];
       sheet.merges.push(...rows);
     });
   };

@@ -90,7 +90,7 @@ const MSG = {
   apiNotFound: "L'API que vous essayez d'utiliser est introuvable.",
   invalidArgument: "L'argument est non valide ou manquant, ou son format est incorrect.",
   itemNotFound: "L'élément demandé n'existe pas.",
-  accessDenied: "La cellule ou le graphique que vous essayez de modifier est protégé.",
+  accessDenied: 'La cellule ou le graphique que vous essayez de modifier est protégé.',
   editMode: "Cette opération n'est pas autorisée en mode d'édition de cellule.",
   invalidSelection: "La sélection actuelle n'est pas valide pour cette opération.",
   rangeExceedsLimit: 'Le nombre de cellules de la plage dépasse le maximum pris en charge.',
@@ -213,7 +213,12 @@ export class HostSheet {
       const sign = t.startsWith('-') ? -1 : 1;
       const body = t.replace(/^[+-]/, '');
       let v: number;
-      if (/^SUM\(/i.test(body)) v = body.slice(4, -1).split(',').filter(Boolean).reduce((s, r) => s + refSum(r.replace(/\$/g, '')), 0);
+      if (/^SUM\(/i.test(body))
+        v = body
+          .slice(4, -1)
+          .split(',')
+          .filter(Boolean)
+          .reduce((s, r) => s + refSum(r.replace(/\$/g, '')), 0);
       else if (/^\d/.test(body)) v = Number(body);
       else v = refSum(body.replace(/\$/g, ''));
       total += sign * v;
@@ -310,7 +315,8 @@ function parseTyped(input: string): { value: CellValue; format?: string } {
     const [d, m, y] = [Number(date[1]), Number(date[2]), Number(date[3] ?? 2026)];
     const t = Date.UTC(y, m - 1, d);
     const back = new Date(t);
-    if (back.getUTCDate() === d && back.getUTCMonth() === m - 1) return { value: Math.round((t - Date.UTC(1899, 11, 30)) / 86400000), format: 'd/m' };
+    if (back.getUTCDate() === d && back.getUTCMonth() === m - 1)
+      return { value: Math.round((t - Date.UTC(1899, 11, 30)) / 86400000), format: 'd/m' };
   }
   return { value: input };
 }
@@ -943,7 +949,9 @@ class HostRange extends ClientObject {
       const { sheet, rect } = this.must();
       guardWrite(sheet);
       this.sized(v, rect);
-      v.forEach((row, r) => row.forEach((f, c) => (sheet.ensure(rect.top + r, rect.left + c).numberFormat = f === 'General' ? undefined : f)));
+      v.forEach((row, r) =>
+        row.forEach((f, c) => (sheet.ensure(rect.top + r, rect.left + c).numberFormat = f === 'General' ? undefined : f)),
+      );
     });
   }
   private sized(v: unknown[][], rect: Rect): void {
@@ -1045,7 +1053,6 @@ class HostRangeCollection extends ClientObject {
   }
 }
 
-
 class HostRangeAreas extends ClientObject {
   readonly format: HostFormat;
   /** The areas as ranges (ExcelApi 1.9): positions without parsing address text. */
@@ -1100,7 +1107,8 @@ class HostFill_ extends ClientObject {
     const { sheet, cells } = this.cells();
     // One value for the range, null when the cells differ; no fill reads as white (office-js#4900).
     const values = new Set(cells.map(([r, c]) => JSON.stringify(fillProps(sheet.cellAt(r, c)?.fill)[name] ?? null)));
-    if (!['color', 'pattern', 'tintAndShade', 'patternColor', 'patternTintAndShade'].includes(name)) throw new HostError('InvalidArgument', MSG.invalidArgument);
+    if (!['color', 'pattern', 'tintAndShade', 'patternColor', 'patternTintAndShade'].includes(name))
+      throw new HostError('InvalidArgument', MSG.invalidArgument);
     if (name !== 'color' && !this.ctx.book.supports('1.9')) throw new HostError('ApiNotFound', MSG.apiNotFound, `RangeFill.${name}`);
     return values.size === 1 ? JSON.parse([...values][0]) : null;
   }
@@ -1333,7 +1341,10 @@ export interface InstalledHost {
  * Puts `Office` and `Excel` on the global object, bound to `book`: one runtime, with its own copy of the document
  * settings. Calling it again is another runtime (the ribbon's function file beside the pane, or a reopen).
  */
-export function installHost(book: HostWorkbook, scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>): InstalledHost {
+export function installHost(
+  book: HostWorkbook,
+  scope: Record<string, unknown> = globalThis as unknown as Record<string, unknown>,
+): InstalledHost {
   const actions = new Map<string, (event: { completed: () => void }) => void>();
   const dialogs: string[] = [];
   const settings = new HostSettings(book);
@@ -1349,7 +1360,9 @@ export function installHost(book: HostWorkbook, scope: Record<string, unknown> =
     },
     context: {
       displayLanguage: 'vi-VN',
-      requirements: { isSetSupported: (name: string, version?: string) => (name === 'ExcelApi' ? book.supports(version ?? '1.1') : name === 'DialogApi') },
+      requirements: {
+        isSetSupported: (name: string, version?: string) => (name === 'ExcelApi' ? book.supports(version ?? '1.1') : name === 'DialogApi'),
+      },
       document: { settings },
       officeTheme: undefined,
       ui: {

@@ -44,11 +44,14 @@ function planFor(book: XlsxBook): SheetPlan {
   const grids = sheets.map((s) => ({ s, grid: book.grid(s) }));
   const numbersOf = (grid: ReturnType<XlsxBook['grid']>) => {
     const numbers: { row: number; col: number; value: number }[] = [];
-    grid.cells.forEach((line, r) => line.forEach((c, k) => typeof c.value === 'number' && !c.formula && numbers.push({ row: r, col: k, value: c.value })));
+    grid.cells.forEach((line, r) =>
+      line.forEach((c, k) => typeof c.value === 'number' && !c.formula && numbers.push({ row: r, col: k, value: c.value })),
+    );
     return numbers;
   };
   // The first sheet with three numbers; else the first with any cell (a workbook of text only gets a formula of constants).
-  const pick = grids.find((g) => numbersOf(g.grid).length >= 3) ?? grids.find((g) => g.grid.cells.some((l) => l.some((c) => c.value !== null)))!;
+  const pick =
+    grids.find((g) => numbersOf(g.grid).length >= 3) ?? grids.find((g) => g.grid.cells.some((l) => l.some((c) => c.value !== null)))!;
   const { s, grid } = pick;
   const numbers = numbersOf(grid);
   const filled: { row: number; col: number }[] = [];
@@ -185,7 +188,11 @@ describe.each(ALL)('in-place edit of %s', (label) => {
       if (!allowed.has(name)) expect([name, after.get(name)!.equals(bytes)]).toEqual([name, true]);
     }
     for (const name of after.keys()) {
-      if (!before.has(name)) expect([name, /^xl\/(comments\d+\.xml|drawings\/vmlDrawing\d+\.vml|worksheets\/_rels\/.+\.rels)$/.test(name)]).toEqual([name, true]);
+      if (!before.has(name))
+        expect([name, /^xl\/(comments\d+\.xml|drawings\/vmlDrawing\d+\.vml|worksheets\/_rels\/.+\.rels)$/.test(name)]).toEqual([
+          name,
+          true,
+        ]);
     }
   });
 
@@ -235,11 +242,33 @@ describe.each(ALL)('in-place edit of %s', (label) => {
         if (v(n)) expect([s.name, n.attrs.r, textOf(v(n)!)]).toEqual([s.name, n.attrs.r, textOf(v(old)!)]);
       }
       // Every sheet structure a user relies on is there as it was.
-      for (const kind of ['conditionalFormatting', 'dataValidations', 'pageSetup', 'printOptions', 'pageMargins', 'headerFooter', 'mergeCells', 'hyperlinks', 'cols', 'sheetViews', 'tableParts', 'drawing', 'extLst', 'rowBreaks', 'autoFilter', 'sheetFormatPr']) {
+      for (const kind of [
+        'conditionalFormatting',
+        'dataValidations',
+        'pageSetup',
+        'printOptions',
+        'pageMargins',
+        'headerFooter',
+        'mergeCells',
+        'hyperlinks',
+        'cols',
+        'sheetViews',
+        'tableParts',
+        'drawing',
+        'extLst',
+        'rowBreaks',
+        'autoFilter',
+        'sheetFormatPr',
+      ]) {
         const pick = (t: Node) => JSON.stringify([...nodes(t)].filter((n) => local(n) === kind));
         expect([s.name, kind, pick(y)]).toEqual([s.name, kind, pick(x)]);
       }
-      const heights = (t: Node) => JSON.stringify([...nodes(t)].filter((n) => local(n) === 'row' && rowsA.has(n.attrs.r)).map((n) => [n.attrs.r, n.attrs.ht, n.attrs.customHeight, n.attrs.hidden]));
+      const heights = (t: Node) =>
+        JSON.stringify(
+          [...nodes(t)]
+            .filter((n) => local(n) === 'row' && rowsA.has(n.attrs.r))
+            .map((n) => [n.attrs.r, n.attrs.ht, n.attrs.customHeight, n.attrs.hidden]),
+        );
       expect(heights(y)).toBe(heights(x));
     }
   });
@@ -270,7 +299,12 @@ describe.each(ALL)('in-place edit of %s', (label) => {
         expect([w.cell, c.attrs.t, kids.map((k) => [local(k), textOf(k)])]).toEqual([
           w.cell,
           undefined,
-          w.formula ? [['f', w.formula.slice(1)], ['v', String(w.value)]] : [['v', String(w.value)]],
+          w.formula
+            ? [
+                ['f', w.formula.slice(1)],
+                ['v', String(w.value)],
+              ]
+            : [['v', String(w.value)]],
         ]);
       }
       for (const m of plan.marks) {
@@ -297,7 +331,9 @@ describe.each(ALL)('in-place edit of %s', (label) => {
       const y = tree(b.text(rel.part!));
       const notesB = new Map([...nodes(y)].filter((n) => local(n) === 'comment').map((n) => [n.attrs.ref, textOf(n)]));
       const relA = a.related(part, '/comments');
-      const notesA = relA ? new Map([...nodes(tree(a.text(relA.part!)))].filter((n) => local(n) === 'comment').map((n) => [n.attrs.ref, textOf(n)])) : new Map<string, string>();
+      const notesA = relA
+        ? new Map([...nodes(tree(a.text(relA.part!)))].filter((n) => local(n) === 'comment').map((n) => [n.attrs.ref, textOf(n)]))
+        : new Map<string, string>();
       for (const [ref, text] of notesA) {
         expect([ref, notesB.get(ref)!.startsWith(text) || text.startsWith('thidua:')]).toEqual([ref, true]);
       }
@@ -309,10 +345,12 @@ describe.each(ALL)('in-place edit of %s', (label) => {
       // Each note has its box in the VML drawing.
       const vml = b.rels(part).find((r) => r.type.endsWith('/vmlDrawing'))!;
       const shapes = [...nodes(tree(b.text(vml.part!)))].filter((n) => local(n) === 'ClientData' && n.attrs.ObjectType === 'Note');
-      const boxes = new Set(shapes.map((s) => {
-        const get = (k: string) => textOf((s.children as Node[]).find((c) => local(c) === k)!);
-        return a1(Number(get('Row')), Number(get('Column')));
-      }));
+      const boxes = new Set(
+        shapes.map((s) => {
+          const get = (k: string) => textOf((s.children as Node[]).find((c) => local(c) === k)!);
+          return a1(Number(get('Row')), Number(get('Column')));
+        }),
+      );
       for (const ref of notesB.keys()) expect([ref, boxes.has(ref)]).toEqual([ref, true]);
     }
   });
@@ -372,7 +410,13 @@ describe('edge cases of the package', () => {
     const cell = a1(f.row, f.col);
     const output = path.join(dir(), 'values.xlsx');
     applyPlans(input, output, [
-      { sheet: f.sheet, writes: [{ cell, row: f.row, col: f.col, value: 7, previous: { value: null, formula: `=${f.text}` }, criterion: 'x', column: 'tuCham' }], marks: [] },
+      {
+        sheet: f.sheet,
+        writes: [
+          { cell, row: f.row, col: f.col, value: 7, previous: { value: null, formula: `=${f.text}` }, criterion: 'x', column: 'tuCham' },
+        ],
+        marks: [],
+      },
     ]);
     const b = openPackage(output);
     expect(book.pkg.has('xl/calcChain.xml')).toBe(true);
@@ -392,7 +436,9 @@ describe('edge cases of the package', () => {
     const m = /^([A-Z]+)(\d+)$/.exec(ref)!;
     const row = Number(m[2]) - 1;
     const col = m[1].charCodeAt(0) - 65;
-    const { summary } = editPackage(book, [{ sheet: sheet.name, writes: [], marks: [{ cell: ref, row, col, severity: 'warning', messages: ['Xem lại.'], rules: ['over-cap'] }] }]);
+    const { summary } = editPackage(book, [
+      { sheet: sheet.name, writes: [], marks: [{ cell: ref, row, col, severity: 'warning', messages: ['Xem lại.'], rules: ['over-cap'] }] },
+    ]);
     expect(summary.notesKept).toEqual([`${sheet.name}!${ref}`]);
     expect(summary.changed).not.toContain(pkg.related(sheet.part!, '/comments')!.part);
     expect(summary.changed).toContain(sheet.part);

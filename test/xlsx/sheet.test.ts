@@ -73,7 +73,9 @@ describe('src/xlsx/sheet: the sheet XML to the engine grid', () => {
     );
     parts.push({
       name: 'xl/worksheets/_rels/sheet1.xml.rels',
-      data: Buffer.from(`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/hyperlink" Target="https://example.invalid/bc" TargetMode="External"/></Relationships>`),
+      data: Buffer.from(
+        `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/hyperlink" Target="https://example.invalid/bc" TargetMode="External"/></Relationships>`,
+      ),
     });
     const b = new XlsxBook(new XlsxPackage(zip(parts)), 'lien-ket.xlsx');
     expect(b.grid(b.sheets[0]).cells[0][4]).toEqual({ value: 15 });
@@ -119,7 +121,9 @@ describe('src/xlsx/sheet: the sheet XML to the engine grid', () => {
   });
 
   it('refuses a damaged sheet with one Vietnamese line', () => {
-    const parts = xlsxParts(1).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: Buffer.from('<worksheet><sheetData><row>') } : p));
+    const parts = xlsxParts(1).map((p) =>
+      p.name === 'xl/worksheets/sheet1.xml' ? { ...p, data: Buffer.from('<worksheet><sheetData><row>') } : p,
+    );
     const b = new XlsxBook(new XlsxPackage(zip(parts)), 'hong.xlsx');
     expect(() => b.grid(b.sheets[0])).toThrow(/“hong\.xlsx” bị hỏng/);
   });
@@ -129,7 +133,9 @@ describe('src/xlsx/sheet: the sheet XML to the engine grid', () => {
 describe('the direct reader reads what ExcelJS reads', () => {
   const files = [
     ...['seed-2022-converted.xlsx', 'seed-2022-typed.xlsx'].map((f) => path.join(FIXTURES, f)),
-    ...readdirSync(REAL).filter((f) => f.endsWith('.xlsx') && !f.includes('strict')).map((f) => path.join(REAL, f)),
+    ...readdirSync(REAL)
+      .filter((f) => f.endsWith('.xlsx') && !f.includes('strict'))
+      .map((f) => path.join(REAL, f)),
   ];
   it.each(files.map((f) => [path.basename(f), f]))('%s', async (_name, file) => {
     let wb: ExcelJS.Workbook;

@@ -74,7 +74,9 @@ export function criteriaMatrix(units: UnitScores[], template?: Template): Criter
   const t = heads.findIndex((h) => h.key === 'total');
   if (t >= 0) heads.push(...heads.splice(t, 1));
 
-  const index = units.map((u) => new Map(u.criteria.filter((c) => !template || c.fromTemplate || c.kind === 'total').map((c) => [c.key, c])));
+  const index = units.map(
+    (u) => new Map(u.criteria.filter((c) => !template || c.fromTemplate || c.kind === 'total').map((c) => [c.key, c])),
+  );
   const rows = heads.map((h) => {
     const found = index.map((m) => m.get(h.key));
     const values = found.map((c) => c?.tuCham);

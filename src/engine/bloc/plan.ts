@@ -14,18 +14,7 @@ import { criteriaMatrix, CriteriaMatrix, MAD_K, MAD_SCALE, MIN_UNITS_FOR_RANGE }
 export type PlanValue = string | number | null;
 
 export type StyleName =
-  | 'title'
-  | 'subtitle'
-  | 'header'
-  | 'text'
-  | 'wrap'
-  | 'number'
-  | 'integer'
-  | 'note'
-  | 'over-cap'
-  | 'off-range'
-  | 'not-read'
-  | Severity;
+  'title' | 'subtitle' | 'header' | 'text' | 'wrap' | 'number' | 'integer' | 'note' | 'over-cap' | 'off-range' | 'not-read' | Severity;
 
 /** What each style means; both writers turn these into their own formats. */
 export interface StyleSpec {
@@ -105,10 +94,18 @@ export const SHEET_THEO_TIEU_CHI = 'Theo tiêu chí';
 export function sheetNames(wanted: string[], taken: string[]): string[] {
   const used = new Set(taken.map((t) => t.toLowerCase()));
   return wanted.map((w) => {
-    const base = w.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').replace(/^'+|'+$/g, '').trim() || 'Đơn vị';
+    const base =
+      w
+        .replace(/[[\]:*?/\\]/g, ' ')
+        .replace(/\s+/g, ' ')
+        .replace(/^'+|'+$/g, '')
+        .trim() || 'Đơn vị';
     for (let n = 1; ; n++) {
       const suffix = n === 1 ? '' : ` (${n})`;
-      const name = `${[...base].slice(0, 31 - suffix.length).join('').trim()}${suffix}`;
+      const name = `${[...base]
+        .slice(0, 31 - suffix.length)
+        .join('')
+        .trim()}${suffix}`;
       if (!used.has(name.toLowerCase())) {
         used.add(name.toLowerCase());
         return name;
@@ -189,7 +186,10 @@ function blocName(opts: PlanOptions): string {
 
 function noteFor(r: RankedUnit): string {
   const parts: string[] = [];
-  if (r.brokenBy) parts.push(`Đồng hạng ${r.rank} với ${r.tiedWith.map((n) => `“${n}”`).join(', ')}; thứ tự xét ${r.place} phân định theo: ${r.brokenBy}.`);
+  if (r.brokenBy)
+    parts.push(
+      `Đồng hạng ${r.rank} với ${r.tiedWith.map((n) => `“${n}”`).join(', ')}; thứ tự xét ${r.place} phân định theo: ${r.brokenBy}.`,
+    );
   if (r.duplicates.length > 0) parts.push(`Cùng đơn vị với bảng ${r.duplicates.join('; ')}: không cộng gộp.`);
   const adj = r.unit.adjustments;
   const capped = adj.filter((a) => a.why !== 'total').length;
@@ -207,7 +207,12 @@ function tongHop(ranking: BlocRanking, opts: PlanOptions, unitSheets: string[]):
   const last = HEADERS.length - 1;
   put(0, 0, title(opts), 'title');
   put(1, 0, blocName(opts), 'subtitle');
-  put(2, 0, 'Điểm xếp hạng: điểm Khối chấm nếu bảng có cột Khối chấm, nếu không là Điểm sau kiểm tra (tự chấm, với mỗi ô vượt điểm chuẩn tính bằng điểm chuẩn và mỗi ô tổng sai cộng lại từ các mục). Các đơn vị bằng điểm là đồng hạng.', 'note');
+  put(
+    2,
+    0,
+    'Điểm xếp hạng: điểm Khối chấm nếu bảng có cột Khối chấm, nếu không là Điểm sau kiểm tra (tự chấm, với mỗi ô vượt điểm chuẩn tính bằng điểm chuẩn và mỗi ô tổng sai cộng lại từ các mục). Các đơn vị bằng điểm là đồng hạng.',
+    'note',
+  );
   const HEAD = 3;
   HEADERS.forEach(([, text], c) => put(HEAD, c, text, 'header'));
   const first = HEAD + 1;
@@ -234,10 +239,22 @@ function tongHop(ranking: BlocRanking, opts: PlanOptions, unitSheets: string[]):
     put(row, COL.loi, u.errors, 'integer');
     put(row, COL.canhBao, u.warnings, 'integer');
     put(row, COL.rank, r.rank, 'integer', `=RANK(${ref('score')},${range('score')},0)`);
-    put(row, COL.dongHang, (countOf.get(r.score) ?? 0) > 1 ? 'đồng hạng' : '', 'text', `=IF(COUNTIF(${range('score')},${ref('score')})>1,"đồng hạng","")`);
+    put(
+      row,
+      COL.dongHang,
+      (countOf.get(r.score) ?? 0) > 1 ? 'đồng hạng' : '',
+      'text',
+      `=IF(COUNTIF(${range('score')},${ref('score')})>1,"đồng hạng","")`,
+    );
     put(row, COL.selfRank, r.selfRank, 'integer', `=RANK(${ref('tuCham')},${range('tuCham')},0)`);
     const d = `${ref('selfRank')}-${ref('rank')}`;
-    put(row, COL.change, changeText(r.change), 'text', `=IF(${d}>0,"lên "&(${d})&" bậc",IF(${d}<0,"xuống "&(${ref('rank')}-${ref('selfRank')})&" bậc","giữ nguyên"))`);
+    put(
+      row,
+      COL.change,
+      changeText(r.change),
+      'text',
+      `=IF(${d}>0,"lên "&(${d})&" bậc",IF(${d}<0,"xuống "&(${ref('rank')}-${ref('selfRank')})&" bậc","giữ nguyên"))`,
+    );
     if (bands.length > 0) put(row, COL.xepLoai, r.band ?? OUTSIDE_BANDS, 'text', bandFormula(ref('score'), bands));
     else put(row, COL.xepLoai, null, 'text');
     put(row, COL.deNghi, r.award ?? r.notProposed ?? '', 'wrap');
@@ -249,12 +266,31 @@ function tongHop(ranking: BlocRanking, opts: PlanOptions, unitSheets: string[]):
     put(row, COL.donVi, 'Bình quân khối', 'header');
     const avg = (k: keyof typeof COL, values: number[]) =>
       put(row, COL[k], roundTo(values.reduce((a, b) => a + b, 0) / values.length), 'number', `=AVERAGE(${range(k)})`);
-    avg('diemChuan', ranking.units.map((r) => r.unit.diemChuan));
-    avg('tuCham', ranking.units.map((r) => r.unit.tuCham));
-    avg('checked', ranking.units.map((r) => r.unit.checked));
-    if (anyReview) avg('khoiCham', ranking.units.flatMap((r) => (r.unit.khoiCham !== undefined ? [r.unit.khoiCham] : [])));
-    avg('score', ranking.units.map((r) => r.score));
-    avg('chenhLech', ranking.units.map((r) => r.score - r.unit.tuCham));
+    avg(
+      'diemChuan',
+      ranking.units.map((r) => r.unit.diemChuan),
+    );
+    avg(
+      'tuCham',
+      ranking.units.map((r) => r.unit.tuCham),
+    );
+    avg(
+      'checked',
+      ranking.units.map((r) => r.unit.checked),
+    );
+    if (anyReview)
+      avg(
+        'khoiCham',
+        ranking.units.flatMap((r) => (r.unit.khoiCham !== undefined ? [r.unit.khoiCham] : [])),
+      );
+    avg(
+      'score',
+      ranking.units.map((r) => r.score),
+    );
+    avg(
+      'chenhLech',
+      ranking.units.map((r) => r.score - r.unit.tuCham),
+    );
     row++;
   }
   for (const u of ranking.unread) {
@@ -298,11 +334,17 @@ const roundTo = (n: number) => Math.round(n * 1e6) / 1e6;
 
 function theoTieuChi(matrix: CriteriaMatrix, opts: PlanOptions, names: string[]): PlanSheet {
   const cells: PlanCell[] = [];
-  const put = (row: number, col: number, value: PlanValue, style?: StyleName) => cells.push({ row, col, value, ...(style ? { style } : {}) });
+  const put = (row: number, col: number, value: PlanValue, style?: StyleName) =>
+    cells.push({ row, col, value, ...(style ? { style } : {}) });
   const last = 3 + names.length - 1;
-  put(0, 0, `ĐIỂM TỰ CHẤM THEO TIÊU CHÍ${opts.year ?? opts.rules?.nam ? ` NĂM ${opts.year ?? opts.rules?.nam}` : ''}`, 'title');
+  put(0, 0, `ĐIỂM TỰ CHẤM THEO TIÊU CHÍ${(opts.year ?? opts.rules?.nam) ? ` NĂM ${opts.year ?? opts.rules?.nam}` : ''}`, 'title');
   put(1, 0, blocName(opts), 'subtitle');
-  put(2, 0, `Ô đỏ: tự chấm vượt điểm chuẩn (cả điểm thưởng). Ô vàng: khác xa mức chung của khối (ngoài trung vị ± ${MAD_K}×${MAD_SCALE}×MAD; khi hơn nửa số đơn vị chấm như nhau, mọi điểm khác đều được đánh dấu; chỉ xét tiêu chí có từ ${MIN_UNITS_FOR_RANGE} đơn vị chấm). ${matrix.byTemplate ? 'Các tiêu chí được ghép theo mẫu tiêu chí của khối.' : 'Các tiêu chí được ghép theo mã (số thứ tự) trong bảng.'}`, 'note');
+  put(
+    2,
+    0,
+    `Ô đỏ: tự chấm vượt điểm chuẩn (cả điểm thưởng). Ô vàng: khác xa mức chung của khối (ngoài trung vị ± ${MAD_K}×${MAD_SCALE}×MAD; khi hơn nửa số đơn vị chấm như nhau, mọi điểm khác đều được đánh dấu; chỉ xét tiêu chí có từ ${MIN_UNITS_FOR_RANGE} đơn vị chấm). ${matrix.byTemplate ? 'Các tiêu chí được ghép theo mẫu tiêu chí của khối.' : 'Các tiêu chí được ghép theo mã (số thứ tự) trong bảng.'}`,
+    'note',
+  );
   const HEAD = 3;
   ['TT', 'Tiêu chí', 'Điểm chuẩn'].forEach((t, c) => put(HEAD, c, t, 'header'));
   names.forEach((nm, j) => put(HEAD, 3 + j, nm, 'header'));
@@ -325,16 +367,25 @@ function theoTieuChi(matrix: CriteriaMatrix, opts: PlanOptions, names: string[])
   };
 }
 
-
 const RULE_SEVERITY_WORDS: Record<Severity, string> = { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' };
-const WHY_WORDS = { 'over-cap': 'vượt điểm chuẩn: tính bằng điểm chuẩn', negative: 'điểm âm: tính 0', total: 'ô tổng sai: cộng lại từ các mục' };
+const WHY_WORDS = {
+  'over-cap': 'vượt điểm chuẩn: tính bằng điểm chuẩn',
+  negative: 'điểm âm: tính 0',
+  total: 'ô tổng sai: cộng lại từ các mục',
+};
 
 function unitSheet(r: RankedUnit, name: string, opts: PlanOptions): PlanSheet {
   const cells: PlanCell[] = [];
-  const put = (row: number, col: number, value: PlanValue, style?: StyleName) => cells.push({ row, col, value, ...(style ? { style } : {}) });
+  const put = (row: number, col: number, value: PlanValue, style?: StyleName) =>
+    cells.push({ row, col, value, ...(style ? { style } : {}) });
   const u = r.unit;
   put(0, 0, `KẾT QUẢ KIỂM TRA BẢNG CHẤM ĐIỂM: ${u.name.toUpperCase()}`, 'title');
-  put(1, 0, [blocName(opts), opts.year ?? opts.rules?.nam ? `năm ${opts.year ?? opts.rules?.nam}` : ''].filter(Boolean).join(', '), 'subtitle');
+  put(
+    1,
+    0,
+    [blocName(opts), (opts.year ?? opts.rules?.nam) ? `năm ${opts.year ?? opts.rules?.nam}` : ''].filter(Boolean).join(', '),
+    'subtitle',
+  );
   const info: [string, PlanValue][] = [
     ['Tệp', u.file ? u.file.replace(/^.*[\\/]/, '') : '(sổ làm việc đang mở)'],
     ['Trang', u.sheet],
@@ -392,11 +443,26 @@ function unitSheet(r: RankedUnit, name: string, opts: PlanOptions): PlanSheet {
 export function planSummary(ranking: BlocRanking, opts: PlanOptions = {}, taken: string[] = []): SummaryPlan {
   const fixed = sheetNames([SHEET_TONG_HOP, SHEET_THEO_TIEU_CHI], taken);
   const withUnits = opts.unitSheets !== false;
-  const unitSheetNames = withUnits ? sheetNames(ranking.units.map((r) => r.unit.name), [...fixed, ...taken]) : [];
-  const matrix = criteriaMatrix(ranking.units.map((r) => r.unit), opts.template);
+  const unitSheetNames = withUnits
+    ? sheetNames(
+        ranking.units.map((r) => r.unit.name),
+        [...fixed, ...taken],
+      )
+    : [];
+  const matrix = criteriaMatrix(
+    ranking.units.map((r) => r.unit),
+    opts.template,
+  );
   const sheets = [
     { ...tongHop(ranking, opts, unitSheetNames), name: fixed[0] },
-    { ...theoTieuChi(matrix, opts, ranking.units.map((r) => r.unit.name)), name: fixed[1] },
+    {
+      ...theoTieuChi(
+        matrix,
+        opts,
+        ranking.units.map((r) => r.unit.name),
+      ),
+      name: fixed[1],
+    },
     ...(withUnits ? ranking.units.map((r, i) => unitSheet(r, unitSheetNames[i], opts)) : []),
   ];
   return { marker: 'thidua-tong-hop', title: title(opts), sheets };

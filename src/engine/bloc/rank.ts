@@ -7,9 +7,7 @@ import { BlocRules, bandOf, sourceText, TieBreak } from './rules';
 import { round, unitKey, UnitScores } from './unit';
 
 /** One row of the bloc: a unit read from a sheet, or a file (or sheet) that could not be read. */
-export type BlocInput =
-  | { kind: 'unit'; unit: UnitScores }
-  | { kind: 'unread'; file: string; sheet?: string; reason: string };
+export type BlocInput = { kind: 'unit'; unit: UnitScores } | { kind: 'unread'; file: string; sheet?: string; reason: string };
 
 export interface RankedUnit {
   unit: UnitScores;
@@ -113,7 +111,9 @@ function quotaOf(count: number | undefined, percent: number | undefined, roundin
 
 export function rankBloc(inputs: BlocInput[], rules?: BlocRules): BlocRanking {
   const units = inputs.flatMap((i) => (i.kind === 'unit' ? [i.unit] : []));
-  const unread = inputs.flatMap((i) => (i.kind === 'unread' ? [{ file: i.file, ...(i.sheet ? { sheet: i.sheet } : {}), reason: i.reason }] : []));
+  const unread = inputs.flatMap((i) =>
+    i.kind === 'unread' ? [{ file: i.file, ...(i.sheet ? { sheet: i.sheet } : {}), reason: i.reason }] : [],
+  );
   const notes: string[] = [];
 
   const scores = units.map((u) => u.khoiCham ?? u.checked);
@@ -156,12 +156,16 @@ export function rankBloc(inputs: BlocInput[], rules?: BlocRules): BlocRanking {
   units.forEach((u, i) => byKey.set(unitKey(u.name), [...(byKey.get(unitKey(u.name)) ?? []), i]));
   const where = (u: UnitScores) => `${u.file ? `${u.file.replace(/^.*[\\/]/, '')} › ` : ''}${u.sheet}`;
   for (const list of byKey.values()) {
-    if (list.length > 1) notes.push(`Đơn vị “${units[list[0]].name}” có ${list.length} bảng: ${list.map((i) => where(units[i])).join('; ')}. Không cộng gộp: Khối cần xác định bảng nào đúng.`);
+    if (list.length > 1)
+      notes.push(
+        `Đơn vị “${units[list[0]].name}” có ${list.length} bảng: ${list.map((i) => where(units[i])).join('; ')}. Không cộng gộp: Khối cần xác định bảng nào đúng.`,
+      );
   }
 
   const gates = new Map((rules?.khongDuDieuKien ?? []).map((g) => [unitKey(g.donVi), g]));
   for (const g of rules?.khongDuDieuKien ?? []) {
-    if (!byKey.has(unitKey(g.donVi))) notes.push(`Quy chế nêu đơn vị “${g.donVi}” không đủ điều kiện, nhưng khối không có bảng nào của đơn vị này.`);
+    if (!byKey.has(unitKey(g.donVi)))
+      notes.push(`Quy chế nêu đơn vị “${g.donVi}” không đủ điều kiện, nhưng khối không có bảng nào của đơn vị này.`);
   }
   const bands = rules?.xepLoai?.muc ?? [];
 
@@ -206,7 +210,7 @@ export function rankBloc(inputs: BlocInput[], rules?: BlocRules): BlocRanking {
     );
     const outcome: AwardOutcome = { name: a.ten, quota, quotaText: text, source: sourceText(a.nguon), awarded: [], open: 0 };
     let left = quota;
-    for (let k = 0; k < candidates.length && left > 0; ) {
+    for (let k = 0; k < candidates.length && left > 0;) {
       const p = ranked[candidates[k]].place;
       const group = candidates.filter((i) => ranked[i].place === p);
       k += group.length;

@@ -99,7 +99,10 @@ export const BlocRulesSchema = z
     nam: z.number().int().min(2000).max(2100).describe('Năm xét thi đua.'),
     ghiChu: z.string().optional().describe('Ghi chú tự do (ví dụ: “Tệp ví dụ, không phải quy định thật”).'),
     xepLoai: ClassificationSchema.optional(),
-    khenThuong: z.array(AwardSchema).optional().describe('Các hình thức khen, xét lần lượt theo thứ tự này; mỗi đơn vị nhận nhiều nhất một.'),
+    khenThuong: z
+      .array(AwardSchema)
+      .optional()
+      .describe('Các hình thức khen, xét lần lượt theo thứ tự này; mỗi đơn vị nhận nhiều nhất một.'),
     phaHoa: z.array(TieBreakSchema).optional().describe('Chuỗi phá hòa, theo thứ tự; không có: các đơn vị bằng điểm là đồng hạng.'),
     khongDuDieuKien: z.array(GateSchema).optional().describe('Các đơn vị không đủ điều kiện đề nghị khen.'),
   })
@@ -124,7 +127,12 @@ export const BlocRulesSchema = z
     const names = new Set(bands.map((b) => b.ten));
     (r.khenThuong ?? []).forEach((a, i) =>
       (a.xepLoai ?? []).forEach((n, k) => {
-        if (!names.has(n)) ctx.addIssue({ code: 'custom', path: ['khenThuong', i, 'xepLoai', k], message: `không có mức xếp loại “${n}” trong xepLoai.muc` });
+        if (!names.has(n))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['khenThuong', i, 'xepLoai', k],
+            message: `không có mức xếp loại “${n}” trong xepLoai.muc`,
+          });
       }),
     );
   })
@@ -204,7 +212,8 @@ export function parseBlocRules(input: unknown): RulesParse {
   const r = BlocRulesSchema.safeParse(input);
   if (!r.success) return { ok: false, errors: r.error.issues.map((i) => `${pathText(i.path)}: ${issueWords(i, input, 'quy chế')}`) };
   const gaps = bandGaps(r.data.xepLoai?.muc ?? []);
-  const warnings = gaps.length > 0 ? [`xepLoai.muc: không mức nào chứa điểm ${gaps.join('; ')}: đơn vị có điểm này không được xếp loại`] : [];
+  const warnings =
+    gaps.length > 0 ? [`xepLoai.muc: không mức nào chứa điểm ${gaps.join('; ')}: đơn vị có điểm này không được xếp loại`] : [];
   return { ok: true, rules: r.data, warnings };
 }
 
@@ -217,7 +226,10 @@ export function parseBlocRulesJson(text: string): RulesParse {
     const at = /position (\d+)/.exec((e as Error).message);
     if (!at) return { ok: false, errors: ['không phải JSON hợp lệ (tệp bị cắt cụt hoặc rỗng?)'] };
     const before = json.slice(0, Number(at[1])).split('\n');
-    return { ok: false, errors: [`không phải JSON hợp lệ: lỗi cú pháp ở dòng ${before.length}, cột ${before[before.length - 1].length + 1}`] };
+    return {
+      ok: false,
+      errors: [`không phải JSON hợp lệ: lỗi cú pháp ở dòng ${before.length}, cột ${before[before.length - 1].length + 1}`],
+    };
   }
   return parseBlocRules(data);
 }

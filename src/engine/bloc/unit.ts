@@ -8,7 +8,7 @@ import { CAP_OF, Criterion, ScoreColumn, Severity, SheetReport, TotalLine } from
 import { readScore, scoreValue } from '../numbers';
 import { flattenTemplate } from '../template/match';
 import type { Template } from '../template/schema';
-import { cellText, clean, fold } from '../text';
+import { clean, fold } from '../text';
 import { titleCells } from '../title';
 
 /** A self-score the checked score does not take as written: held to its cap, raised to 0, or a total recomputed. */
@@ -94,7 +94,9 @@ export function unitNameOf(grid: SheetGrid, headerRow: number): string | undefin
 
 /** Folded, for telling whether two sheets claim the same unit. */
 export function unitKey(name: string): string {
-  return fold(name).replace(/[^a-z0-9]+/g, ' ').trim();
+  return fold(name)
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** A review column's title that names its bonus part ("Điểm thưởng Khối chấm"). */
@@ -137,7 +139,6 @@ export function reviewTotal(report: SheetReport, grid: SheetGrid): { total: numb
   return { total: totals.reduce<number>((k, t) => k + (t ?? 0), 0), columns: used.map((e) => e.title) };
 }
 
-
 interface Caps {
   cap(c: Criterion, column: ScoreColumn): number | undefined;
 }
@@ -169,7 +170,10 @@ function capsOf(template: Template | undefined): Caps {
  * - The checked score is the main column plus the bonus column, over the table's top rows (TỔNG CỘNG, or the sections
  *   where there is none).
  */
-export function checkedScore(report: SheetReport, template?: Template): { checked: number; adjustments: Adjustment[]; byCriterion: Map<string, number> } {
+export function checkedScore(
+  report: SheetReport,
+  template?: Template,
+): { checked: number; adjustments: Adjustment[]; byCriterion: Map<string, number> } {
   const caps = capsOf(template);
   const lines = new Map<string, TotalLine>();
   for (const l of report.totals) lines.set(`${l.criterion}|${l.column}`, l);
@@ -263,7 +267,16 @@ export function unitScores(report: SheetReport, grid: SheetGrid, options: UnitOp
     const capParts = (['tuCham', 'thuongTuCham'] as const).map((col) =>
       lines.has(`${c.id}|${CAP_OF[col]}`) ? lines.get(`${c.id}|${CAP_OF[col]}`)!.computed : caps.cap(c, col),
     );
-    const out: CriterionScore = { key: c.template ?? c.id, id: c.id, fromTemplate: c.template !== undefined, tt: c.tt, label: c.label, text: c.text, kind: c.kind, checked: round(byCriterion.get(c.id) ?? 0) };
+    const out: CriterionScore = {
+      key: c.template ?? c.id,
+      id: c.id,
+      fromTemplate: c.template !== undefined,
+      tt: c.tt,
+      label: c.label,
+      text: c.text,
+      kind: c.kind,
+      checked: round(byCriterion.get(c.id) ?? 0),
+    };
     if (stated.some((v) => v !== undefined)) out.tuCham = round((stated[0] ?? 0) + (stated[1] ?? 0));
     if (capParts.some((v) => v !== undefined)) out.cap = round((capParts[0] ?? 0) + (capParts[1] ?? 0));
     return out;

@@ -146,7 +146,10 @@ function readIssuer(text: string, folded: string, at: number): string | undefine
 
 /** "01-KL/TW" and "1-kl/tw" are one document; "2153/KH-VP" and "2153/KH-VPUB" are not. */
 export function citationId(key: string): string {
-  return key.normalize('NFC').toUpperCase().replace(/^0+(?=\d)/, '');
+  return key
+    .normalize('NFC')
+    .toUpperCase()
+    .replace(/^0+(?=\d)/, '');
 }
 
 /** Where each sentence of `text` starts. */

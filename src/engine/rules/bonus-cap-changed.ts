@@ -7,5 +7,6 @@ export const bonusCapChanged = templateValueRule({
   description: 'Mức điểm thưởng ghi trong bảng (ô trống là 0) khác mức điểm thưởng của tiêu chí ấy trong mẫu.',
   column: 'diemThuong',
   emptyIsZero: true,
-  message: (d, say) => `${say.label()} ghi điểm thưởng ${say.n(d.sheet)}, mẫu (${say.templateLabel(d.node)}) quy định ${say.n(d.template)}.`,
+  message: (d, say) =>
+    `${say.label()} ghi điểm thưởng ${say.n(d.sheet)}, mẫu (${say.templateLabel(d.node)}) quy định ${say.n(d.template)}.`,
 });

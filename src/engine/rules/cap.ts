@@ -65,7 +65,14 @@ export function templateValueRule<const Code extends string>(spec: {
   message: MessageFn<TemplateValueData>;
 }) {
   return defineRule<{ changed: TemplateValueData }>()({
-    meta: { code: spec.code, severity: 'error', title: spec.title, description: spec.description, requires: ['template'], tags: ['template', 'scores'] },
+    meta: {
+      code: spec.code,
+      severity: 'error',
+      title: spec.title,
+      description: spec.description,
+      requires: ['template'],
+      tags: ['template', 'scores'],
+    },
     messages: { changed: spec.message },
     check({ map, layout, template }, report) {
       const col = layout.columns[spec.column];

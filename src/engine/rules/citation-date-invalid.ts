@@ -29,7 +29,14 @@ export const citationDateInvalid = defineRule<{ noMonth: InvalidDate; noDay: Inv
       if (!c.date || c.date.valid) continue;
       const { month, year } = c.date;
       const days = month >= 1 && month <= 12 ? daysInMonth(month, year) : 0;
-      report({ row, col, criterion }, days === 0 ? 'noMonth' : 'noDay', { kind: c.kind, key: c.key, written: c.dateText!, month, year, days });
+      report({ row, col, criterion }, days === 0 ? 'noMonth' : 'noDay', {
+        kind: c.kind,
+        key: c.key,
+        written: c.dateText!,
+        month,
+        year,
+        days,
+      });
     }
   },
 });

@@ -24,7 +24,8 @@ export const compositeMismatch = defineRule<CompositeMessages>()({
     code: 'composite-mismatch',
     severity: 'error',
     title: 'Điểm tổng hợp sai cách tính',
-    description: 'Tiêu chí tổng hợp (mỗi tổ chức một phần) có phần không đúng mức, tổng các phần sai, hoặc tổng không theo cách tính của mẫu.',
+    description:
+      'Tiêu chí tổng hợp (mỗi tổ chức một phần) có phần không đúng mức, tổng các phần sai, hoặc tổng không theo cách tính của mẫu.',
     requires: ['template'],
     tags: ['scores', 'template'],
   },
@@ -36,8 +37,7 @@ export const compositeMismatch = defineRule<CompositeMessages>()({
       const parts = d.unwritten > 0 ? `${written}; ${d.unwritten} phần không ghi, mỗi phần ${say.n(d.fill)}` : written;
       return `${say.label()} tự chấm ${say.n(d.self)} điểm, nhưng các phần (${parts}) cộng được ${say.n(d.sum)}.`;
     },
-    count: (d, say) =>
-      `${say.label()} ghi ${d.count} phần (${say.list(d.parts)}), mẫu chỉ có ${d.expected} phần (${d.names.join('; ')}).`,
+    count: (d, say) => `${say.label()} ghi ${d.count} phần (${say.list(d.parts)}), mẫu chỉ có ${d.expected} phần (${d.names.join('; ')}).`,
     total: (d, say) =>
       `${say.label()} tự chấm ${say.n(d.self)} điểm, không phải tổng nào theo cách tính của mẫu (mỗi phần một mức${d.average ? ', phần không có lấy trung bình cộng các phần còn lại' : ''}); các tổng được phép: ${say.list(d.allowed, 12)}.`,
   },
@@ -53,7 +53,9 @@ export const compositeMismatch = defineRule<CompositeMessages>()({
       const own = new Set([c.id, ...(template.partsOf.get(c.id) ?? []).map((k) => k.id)]);
       const numbers = scoreCells
         .filter((s) => s.column === 'tuCham' && s.criterion && own.has(s.criterion.id) && s.score.kind === 'number')
-        .flatMap((s) => (s.score.kind === 'number' ? (s.score.all ?? [s.score.value]) : []).map((value) => ({ value, row: s.row, col: s.col })));
+        .flatMap((s) =>
+          (s.score.kind === 'number' ? (s.score.all ?? [s.score.value]) : []).map((value) => ({ value, row: s.row, col: s.col })),
+        );
       if (numbers.length <= 1) {
         const allowed = compositeTotals(rule);
         if (!allowed.some((a) => sameScore(a, self))) report(at, 'total', { self, average: rule.missing === 'average', allowed });
@@ -62,7 +64,13 @@ export const compositeMismatch = defineRule<CompositeMessages>()({
       const given = numbers.slice(1);
       const values = given.map((g) => g.value);
       if (given.length > rule.parts.length) {
-        report(at, 'count', { self, count: given.length, parts: values, expected: rule.parts.length, names: rule.parts.map((p) => p.name) });
+        report(at, 'count', {
+          self,
+          count: given.length,
+          parts: values,
+          expected: rule.parts.length,
+          names: rule.parts.map((p) => p.name),
+        });
         continue;
       }
       const reading = readParts(rule, values);

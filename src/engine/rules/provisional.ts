@@ -16,9 +16,7 @@ export const provisional = defineRule<{ provisional: { text: string } }>()({
     provisional: (d, say) => `${say.label()} ghi “${d.text}”: điểm còn tạm tính, cần cập nhật khi có kết quả chính thức.`,
   },
   check({ map, layout, view }, report) {
-    const cols = [layout.columns.giaiTrinh, layout.columns.tuCham, layout.columns.thuongTuCham].filter(
-      (c): c is number => c !== undefined,
-    );
+    const cols = [layout.columns.giaiTrinh, layout.columns.tuCham, layout.columns.thuongTuCham].filter((c): c is number => c !== undefined);
     for (const c of map.criteria) {
       found: for (const row of [c.row, ...c.continuationRows]) {
         for (const col of cols) {

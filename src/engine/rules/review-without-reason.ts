@@ -37,7 +37,10 @@ export const reviewWithoutReason = defineRule<{ noReason: Changed }>()({
       const self = reviewedSelf(c, layout);
       if (review === undefined || sameScore(review, self) || totals.isTotal(c.id, 'khoiCham')) continue;
       const at = { row: c.row, col, criterion: c };
-      const reasons = [c.row, ...c.continuationRows].map((r) => cellText(view.cell(r, reasonCol).value)).join(' ').trim();
+      const reasons = [c.row, ...c.continuationRows]
+        .map((r) => cellText(view.cell(r, reasonCol).value))
+        .join(' ')
+        .trim();
       if (reasons === '') report(at, 'noReason', { self, review });
     }
   },

@@ -31,7 +31,10 @@ export const textChanged = defineRule<{ words: Wording; order: Wording }>()({
   },
   messages: {
     words: (d, say) =>
-      `lời của ${say.label()} khác mẫu (${say.templateLabel(d.node)}): ${[d.added ? `thêm “${d.added}”` : '', d.removed ? `bớt “${d.removed}”` : '']
+      `lời của ${say.label()} khác mẫu (${say.templateLabel(d.node)}): ${[
+        d.added ? `thêm “${d.added}”` : '',
+        d.removed ? `bớt “${d.removed}”` : '',
+      ]
         .filter(Boolean)
         .join(', ')}.`,
     order: (d, say) => `lời của ${say.label()} khác mẫu (${say.templateLabel(d.node)}): các từ đổi thứ tự.`,

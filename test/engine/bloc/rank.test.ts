@@ -19,7 +19,21 @@ const SOURCE = { vanBan: 'Quy chế số 9/QC-K', ngay: '01/02/2022' };
 function u(name: string, checked: number, extra: Partial<UnitScores> = {}): BlocInput {
   return {
     kind: 'unit',
-    unit: { name, nameFrom: 'title', sheet: name, diemChuan: 100, tuCham: checked, checked, reviewColumns: [], errors: 0, warnings: 0, adjustments: [], criteria: [], findings: [], ...extra },
+    unit: {
+      name,
+      nameFrom: 'title',
+      sheet: name,
+      diemChuan: 100,
+      tuCham: checked,
+      checked,
+      reviewColumns: [],
+      errors: 0,
+      warnings: 0,
+      adjustments: [],
+      criteria: [],
+      findings: [],
+      ...extra,
+    },
   };
 }
 
@@ -63,8 +77,18 @@ describe('rankBloc', () => {
         { theo: 'diem-tieu-chi', tieuChi: '2', nguon: { ...SOURCE, dieu: 'Điều 4' } },
       ],
     });
-    const crit = (v: number) => [{ key: '2', id: '2', fromTemplate: false, tt: '', label: 'Nội dung 2', text: '', kind: 'section' as const, checked: v }];
-    const r = rankBloc([u('A', 80, { errors: 1, criteria: crit(10) }), u('B', 80, { errors: 0, criteria: crit(5) }), u('C', 80, { errors: 1, criteria: crit(12) }), u('D', 80, { errors: 1, criteria: crit(12) })], chain);
+    const crit = (v: number) => [
+      { key: '2', id: '2', fromTemplate: false, tt: '', label: 'Nội dung 2', text: '', kind: 'section' as const, checked: v },
+    ];
+    const r = rankBloc(
+      [
+        u('A', 80, { errors: 1, criteria: crit(10) }),
+        u('B', 80, { errors: 0, criteria: crit(5) }),
+        u('C', 80, { errors: 1, criteria: crit(12) }),
+        u('D', 80, { errors: 1, criteria: crit(12) }),
+      ],
+      chain,
+    );
     // B: fewest errors → place 1. A, C, D: one error each; Nội dung 2: C and D 12, A 10 → C, D place 2 (still tied), A 4.
     expect(r.units.map((x) => [x.unit.name, x.rank, x.place])).toEqual([
       ['B', 1, 1],
@@ -77,14 +101,30 @@ describe('rankBloc', () => {
   });
 
   test('two rows claiming one unit are reported, kept apart, and not proposed', () => {
-    const r = rankBloc([u('Sở Nội vụ', 90, { file: 'a.xlsx' }), u('SỞ NỘI VỤ', 85, { file: 'b.xlsx' }), u('Sở Y tế', 80)], rules({ khenThuong: [{ ten: 'Cờ', soLuong: 1, lamTron: 'xuong', nguon: SOURCE }] }));
+    const r = rankBloc(
+      [u('Sở Nội vụ', 90, { file: 'a.xlsx' }), u('SỞ NỘI VỤ', 85, { file: 'b.xlsx' }), u('Sở Y tế', 80)],
+      rules({ khenThuong: [{ ten: 'Cờ', soLuong: 1, lamTron: 'xuong', nguon: SOURCE }] }),
+    );
     expect(r.units).toHaveLength(3);
     expect(r.notes[0]).toMatch(/Đơn vị “Sở Nội vụ” có 2 bảng: a\.xlsx › Sở Nội vụ; b\.xlsx › SỞ NỘI VỤ/);
-    expect(r.units.map((x) => x.award ?? x.notProposed)).toEqual([expect.stringMatching(/^Trùng đơn vị/), expect.stringMatching(/^Trùng đơn vị/), 'Cờ']);
+    expect(r.units.map((x) => x.award ?? x.notProposed)).toEqual([
+      expect.stringMatching(/^Trùng đơn vị/),
+      expect.stringMatching(/^Trùng đơn vị/),
+      'Cờ',
+    ]);
   });
 
   test('a gate: ranked, never proposed; a gate naming no unit is told', () => {
-    const r = rankBloc([u('A', 90), u('B', 80)], rules({ khenThuong: [{ ten: 'Cờ', soLuong: 1, lamTron: 'xuong', nguon: SOURCE }], khongDuDieuKien: [{ donVi: 'a', lyDo: 'kỷ luật', nguon: SOURCE }, { donVi: 'Z', lyDo: 'x', nguon: SOURCE }] }));
+    const r = rankBloc(
+      [u('A', 90), u('B', 80)],
+      rules({
+        khenThuong: [{ ten: 'Cờ', soLuong: 1, lamTron: 'xuong', nguon: SOURCE }],
+        khongDuDieuKien: [
+          { donVi: 'a', lyDo: 'kỷ luật', nguon: SOURCE },
+          { donVi: 'Z', lyDo: 'x', nguon: SOURCE },
+        ],
+      }),
+    );
     expect(r.units.map((x) => [x.unit.name, x.rank, x.award ?? x.notProposed])).toEqual([
       ['A', 1, 'Không đủ điều kiện: kỷ luật (Quy chế số 9/QC-K ngày 01/02/2022)'],
       ['B', 2, 'Cờ'],
@@ -109,8 +149,21 @@ describe('rankBloc', () => {
   });
 
   test('an award for some bands only skips the others, and units beyond the bands are told', () => {
-    const bands = { muc: [{ ten: 'Xuất sắc', min: 90 }, { ten: 'Tốt', min: 80, max: 90 }, { ten: 'Khá', max: 70 }], nguon: SOURCE };
-    const r = rankBloc([u('A', 85), u('B', 95), u('C', 75)], rules({ xepLoai: bands as BlocRules['xepLoai'], khenThuong: [{ ten: 'Cờ', soLuong: 2, lamTron: 'xuong', xepLoai: ['Xuất sắc'], nguon: SOURCE }] }));
+    const bands = {
+      muc: [
+        { ten: 'Xuất sắc', min: 90 },
+        { ten: 'Tốt', min: 80, max: 90 },
+        { ten: 'Khá', max: 70 },
+      ],
+      nguon: SOURCE,
+    };
+    const r = rankBloc(
+      [u('A', 85), u('B', 95), u('C', 75)],
+      rules({
+        xepLoai: bands as BlocRules['xepLoai'],
+        khenThuong: [{ ten: 'Cờ', soLuong: 2, lamTron: 'xuong', xepLoai: ['Xuất sắc'], nguon: SOURCE }],
+      }),
+    );
     expect(r.units.map((x) => [x.unit.name, x.band, x.award])).toEqual([
       ['B', 'Xuất sắc', 'Cờ'],
       ['A', 'Tốt', undefined],
@@ -137,8 +190,14 @@ describe('the rules file', () => {
       khoi: 'K',
       nam: 2022,
       xepLoai: { muc: [{ ten: 'A', min: 'chín mươi' }] },
-      khenThuong: [{ ten: 'Cờ', soLuong: 1, nguon: { vanBan: 'QĐ 1', ngay: '31/02/2022' } }, { ten: 'BK', nguon: SOURCE }],
-      phaHoa: [{ theo: 'diem-tieu-chi', nguon: SOURCE }, { theo: 'boc-tham', nguon: SOURCE }],
+      khenThuong: [
+        { ten: 'Cờ', soLuong: 1, nguon: { vanBan: 'QĐ 1', ngay: '31/02/2022' } },
+        { ten: 'BK', nguon: SOURCE },
+      ],
+      phaHoa: [
+        { theo: 'diem-tieu-chi', nguon: SOURCE },
+        { theo: 'boc-tham', nguon: SOURCE },
+      ],
       khongDuDieuKien: [{ donVi: 'X', lyDo: 'y' }],
       thuaRa: 1,
     });
@@ -159,18 +218,51 @@ describe('the rules file', () => {
   });
 
   test('a JSON syntax error names the line (a comma left after the last field)', () => {
-    expect(parseBlocRulesJson('{\n  "version": 1,\n  "khoi": "K",\n}')).toEqual({ ok: false, errors: [expect.stringMatching(/lỗi cú pháp ở dòng 4/)] });
+    expect(parseBlocRulesJson('{\n  "version": 1,\n  "khoi": "K",\n}')).toEqual({
+      ok: false,
+      errors: [expect.stringMatching(/lỗi cú pháp ở dòng 4/)],
+    });
   });
 
   test('overlapping bands are refused; gaps are reported, not guessed', () => {
-    const overlap = parseBlocRules({ version: 1, khoi: 'K', nam: 2022, xepLoai: { muc: [{ ten: 'A', min: 90 }, { ten: 'B', min: 80, max: 90, gomMax: true }], nguon: SOURCE } });
+    const overlap = parseBlocRules({
+      version: 1,
+      khoi: 'K',
+      nam: 2022,
+      xepLoai: {
+        muc: [
+          { ten: 'A', min: 90 },
+          { ten: 'B', min: 80, max: 90, gomMax: true },
+        ],
+        nguon: SOURCE,
+      },
+    });
     expect(overlap).toEqual({ ok: false, errors: ['xepLoai.muc[1]: mức “B” chồng lên mức “A” (xepLoai.muc[0]) ở điểm 90'] });
-    const gaps = parseBlocRules({ version: 1, khoi: 'K', nam: 2022, xepLoai: { muc: [{ ten: 'A', min: 90 }, { ten: 'B', min: 80, max: 89 }, { ten: 'C', min: 50, max: 80 }], nguon: SOURCE } });
-    expect(gaps.ok && gaps.warnings).toEqual(['xepLoai.muc: không mức nào chứa điểm dưới 50; từ 89 đến dưới 90: đơn vị có điểm này không được xếp loại']);
+    const gaps = parseBlocRules({
+      version: 1,
+      khoi: 'K',
+      nam: 2022,
+      xepLoai: {
+        muc: [
+          { ten: 'A', min: 90 },
+          { ten: 'B', min: 80, max: 89 },
+          { ten: 'C', min: 50, max: 80 },
+        ],
+        nguon: SOURCE,
+      },
+    });
+    expect(gaps.ok && gaps.warnings).toEqual([
+      'xepLoai.muc: không mức nào chứa điểm dưới 50; từ 89 đến dưới 90: đơn vị có điểm này không được xếp loại',
+    ]);
   });
 
   test('bandGaps: open and closed ends', () => {
-    const b = (x: Partial<{ min: number; max: number; gomMin: boolean; gomMax: boolean }>) => ({ ten: 't', gomMin: true, gomMax: false, ...x });
+    const b = (x: Partial<{ min: number; max: number; gomMin: boolean; gomMax: boolean }>) => ({
+      ten: 't',
+      gomMin: true,
+      gomMax: false,
+      ...x,
+    });
     expect(bandGaps([b({ min: 0, max: 50 }), b({ min: 50 })])).toEqual([]);
     expect(bandGaps([b({ min: 0, max: 50 }), b({ min: 50, gomMin: false })])).toEqual(['đúng 50']);
     expect(bandGaps([b({ min: 0, max: 50 })])).toEqual(['từ 50']);

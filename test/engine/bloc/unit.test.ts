@@ -24,13 +24,26 @@ describe('Điểm sau kiểm tra (checkedScore)', () => {
   });
 
   test('a leaf above its cap counts its cap: 1.1 scored 25 of 20, totals following → self 82, checked 77', () => {
-    const { unit: u } = unit(edit([[5, 'E', 25], [4, 'E', 35], [3, 'E', 55], [10, 'E', 75]]));
+    const { unit: u } = unit(
+      edit([
+        [5, 'E', 25],
+        [4, 'E', 35],
+        [3, 'E', 55],
+        [10, 'E', 75],
+      ]),
+    );
     expect([u.tuCham, u.checked]).toEqual([82, 77]);
     expect(u.adjustments).toEqual([expect.objectContaining({ cell: 'E5', from: 25, to: 20, why: 'over-cap', column: 'tuCham' })]);
   });
 
   test('a bonus above its cap counts its cap: mục 1 of Nội dung 2 scored 3 of 2 → self 78, checked 77', () => {
-    const { unit: u } = unit(edit([[9, 'F', 3], [8, 'F', 3], [10, 'F', 8]]));
+    const { unit: u } = unit(
+      edit([
+        [9, 'F', 3],
+        [8, 'F', 3],
+        [10, 'F', 8],
+      ]),
+    );
     expect([u.tuCham, u.checked]).toEqual([78, 77]);
     expect(u.adjustments.map((a) => `${a.cell} ${a.from}→${a.to} ${a.why}`)).toEqual(['F9 3→2 over-cap']);
   });
@@ -42,7 +55,14 @@ describe('Điểm sau kiểm tra (checkedScore)', () => {
   });
 
   test('a negative score counts 0: 1.2 scored −5, totals following → self 55 + 7 = 62, checked 20 + 0 + 20 + 20 + 7 = 67', () => {
-    const { unit: u } = unit(edit([[6, 'E', -5], [4, 'E', 15], [3, 'E', 35], [10, 'E', 55]]));
+    const { unit: u } = unit(
+      edit([
+        [6, 'E', -5],
+        [4, 'E', 15],
+        [3, 'E', 35],
+        [10, 'E', 55],
+      ]),
+    );
     expect([u.tuCham, u.checked]).toEqual([62, 67]);
     expect(u.adjustments.map((a) => `${a.cell} ${a.from}→${a.to} ${a.why}`)).toEqual(['E6 -5→0 negative']);
   });
@@ -72,7 +92,14 @@ describe('Điểm sau kiểm tra (checkedScore)', () => {
   });
 
   test('per criterion: a section counts its items held to caps, main and bonus together', () => {
-    const { report } = unit(edit([[5, 'E', 25], [4, 'E', 35], [3, 'E', 55], [10, 'E', 75]]));
+    const { report } = unit(
+      edit([
+        [5, 'E', 25],
+        [4, 'E', 35],
+        [3, 'E', 55],
+        [10, 'E', 75],
+      ]),
+    );
     const { byCriterion } = checkedScore(report);
     expect(byCriterion.get('1')).toBe(50 + 5);
     expect(byCriterion.get('1.1.1')).toBe(20);

@@ -39,9 +39,7 @@ describe('parseCitations', () => {
   });
 
   it('reads the kind from the symbol when the text names it earlier or not at all', () => {
-    expect(parse('Kế hoạch cải cách hành chính năm 2022 (số 2153/KH-VP ngày 31/12/2021)')).toEqual([
-      'Kế hoạch 2153/KH-VP 2021-12-31',
-    ]);
+    expect(parse('Kế hoạch cải cách hành chính năm 2022 (số 2153/KH-VP ngày 31/12/2021)')).toEqual(['Kế hoạch 2153/KH-VP 2021-12-31']);
     expect(parse('theo 07/CT-TTg ngày 19/3/2014')).toEqual(['Chỉ thị 07/CT-TTg 2014-03-19']);
     expect(parse('Các Quyết định: số 269/QĐ-UBND ngày 07/3/2022; số 661/QĐ-UBND ngày 24/5/2022')).toEqual([
       'Quyết định 269/QĐ-UBND 2022-03-07',
@@ -56,7 +54,9 @@ describe('parseCitations', () => {
   });
 
   it('reads several citations in one cell, and two documents under one number in one sentence', () => {
-    const cs = parseCitations('Quyết định số 111/QĐ-VP ngày 31/8/2021 và 111/QĐ-VP ngày 19/10/2022. Kế hoạch số 1975/KH-TKT48 ngày 10/11/2022');
+    const cs = parseCitations(
+      'Quyết định số 111/QĐ-VP ngày 31/8/2021 và 111/QĐ-VP ngày 19/10/2022. Kế hoạch số 1975/KH-TKT48 ngày 10/11/2022',
+    );
     expect(cs.map(brief)).toEqual([
       'Quyết định 111/QĐ-VP 2021-08-31',
       'Quyết định 111/QĐ-VP 2022-10-19',

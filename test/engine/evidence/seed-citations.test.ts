@@ -33,14 +33,12 @@ describe('the seed report’s citations', () => {
   for (const c of listed) {
     const onLine = parsed.get(c.line)!;
     const i = onLine.findIndex(
-      (p) =>
-        p.key === c.key &&
-        p.kind === c.kind &&
-        (p.date ? isoDate(p.date) : null) === c.date &&
-        p.issuer === c.issuer,
+      (p) => p.key === c.key && p.kind === c.kind && (p.date ? isoDate(p.date) : null) === c.date && p.issuer === c.issuer,
     );
     if (i < 0) {
-      const near = onLine.filter((p) => p.key === c.key).map((p) => JSON.stringify({ kind: p.kind, date: p.date && isoDate(p.date), issuer: p.issuer }));
+      const near = onLine
+        .filter((p) => p.key === c.key)
+        .map((p) => JSON.stringify({ kind: p.kind, date: p.date && isoDate(p.date), issuer: p.issuer }));
       misses.push(`${describeListed(c)} — đọc được: ${near.join(', ') || 'không có'}`);
     } else onLine.splice(i, 1); // each listed citation takes one parsed citation
   }

@@ -11,7 +11,12 @@ const DATED_TITLE = 'BẢNG CHẤM ĐIỂM THI ĐUA NĂM 2022 (Ban hành kèm th
 
 describe('citation-out-of-period', () => {
   it('flags a document dated after the report’s date in the title', () => {
-    expect(onlyFinding(withEvidence('Báo cáo số 12/BC-VP ngày 20/12/2022', 'BẢNG CHẤM ĐIỂM NĂM 2022 kèm Báo cáo ngày 15/12/2022'), 'citation-out-of-period')).toMatchObject({
+    expect(
+      onlyFinding(
+        withEvidence('Báo cáo số 12/BC-VP ngày 20/12/2022', 'BẢNG CHẤM ĐIỂM NĂM 2022 kèm Báo cáo ngày 15/12/2022'),
+        'citation-out-of-period',
+      ),
+    ).toMatchObject({
       cell: 'G6',
       severity: 'warning',
       message: 'Báo cáo số 12/BC-VP ghi ngày 20/12/2022, sau ngày của báo cáo ghi ở tiêu đề (15/12/2022).',
@@ -62,8 +67,12 @@ describe('citation-out-of-period', () => {
 
   it('takes the year from the option over the title', () => {
     // validBody's own plans (G6, G7) are dated January 2022: too early for 2023.
-    expect(findingsOf(withEvidence('Kế hoạch số 34/KH-VP ngày 05/01/2022', undefined, 2023), 'citation-out-of-period').map((f) => f.cell)).toEqual(['G6', 'G7']);
-    expect(findingsOf(withEvidence('Báo cáo số 12/BC-VP ngày 05/06/2023', undefined, 2023), 'citation-out-of-period').map((f) => f.cell)).toEqual(['G7']);
+    expect(
+      findingsOf(withEvidence('Kế hoạch số 34/KH-VP ngày 05/01/2022', undefined, 2023), 'citation-out-of-period').map((f) => f.cell),
+    ).toEqual(['G6', 'G7']);
+    expect(
+      findingsOf(withEvidence('Báo cáo số 12/BC-VP ngày 05/06/2023', undefined, 2023), 'citation-out-of-period').map((f) => f.cell),
+    ).toEqual(['G7']);
     expect(withEvidence('x', undefined, 2023).year).toBe(2023);
   });
 

@@ -41,7 +41,9 @@ describe('composite-mismatch', () => {
     it('gives parts left unwritten the average of those written', () => {
       expect(found(sheet('52,5 20 15'))).toEqual([]);
       const f = found(sheet('55 20 15'));
-      expect(shownMessage(f[0])).toBe('E3: Mục 7 tự chấm 55 điểm, nhưng các phần (20; 15; 1 phần không ghi, mỗi phần 17,5) cộng được 52,5.');
+      expect(shownMessage(f[0])).toBe(
+        'E3: Mục 7 tự chấm 55 điểm, nhưng các phần (20; 15; 1 phần không ghi, mỗi phần 17,5) cộng được 52,5.',
+      );
     });
 
     it('flags parts that do not add up to the score', () => {

@@ -15,9 +15,7 @@ describe('multiple-numbers', () => {
 
   it('writes decimal parts with a comma', () => {
     const f = findingsOf(checkBody(set(validBody(), 5, 'E', '10,5; 9,5')), 'multiple-numbers');
-    expect(f.map(shownMessage)).toEqual([
-      'E5: ô ghi nhiều số (10,5; 9,5); lấy 10,5 để tính tổng. Nên tách các phần ra ô riêng.',
-    ]);
+    expect(f.map(shownMessage)).toEqual(['E5: ô ghi nhiều số (10,5; 9,5); lấy 10,5 để tính tổng. Nên tách các phần ra ô riêng.']);
   });
 
   it('says nothing for one number, however it is written', () => {

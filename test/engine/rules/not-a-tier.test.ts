@@ -66,8 +66,7 @@ describe('not-a-tier', () => {
 });
 
 describe('not-a-tier against a template', () => {
-  const template = () =>
-    inferTemplate(checkBody(one(`Xếp loại tổ chức đảng: ${TIERS}`, 20, 20)), { bloc: 'Khối thử', year: 2022 });
+  const template = () => inferTemplate(checkBody(one(`Xếp loại tổ chức đảng: ${TIERS}`, 20, 20)), { bloc: 'Khối thử', year: 2022 });
 
   it("takes the tiers from the template, not from the sheet's text", () => {
     // The unit rewrote the tiers into its own text; the template's 20; 15; 10 still rule.

@@ -11,12 +11,9 @@ describe('provisional', () => {
     });
   });
 
-  it.each(['TẠM TÍNH', 'Điểm dự kiến, chờ kết quả xếp loại', 'Chưa có kết quả xếp loại đảng bộ', 'tạm\ntính'])(
-    'recognises %p',
-    (text) => {
-      expect(findingsOf(checkBody(set(validBody(), 9, 'G', text)), 'provisional').map((f) => f.cell)).toEqual(['G9']);
-    },
-  );
+  it.each(['TẠM TÍNH', 'Điểm dự kiến, chờ kết quả xếp loại', 'Chưa có kết quả xếp loại đảng bộ', 'tạm\ntính'])('recognises %p', (text) => {
+    expect(findingsOf(checkBody(set(validBody(), 9, 'G', text)), 'provisional').map((f) => f.cell)).toEqual(['G9']);
+  });
 
   it('finds the mark in a continuation row, written in decomposed Unicode', () => {
     const body: Row[] = validBody();
@@ -25,9 +22,7 @@ describe('provisional', () => {
   });
 
   it('says nothing for final scores', () => {
-    expect(findingsOf(checkBody(set(validBody(), 9, 'G', 'Đã tính theo kết quả xếp loại chính thức')), 'provisional')).toEqual(
-      [],
-    );
+    expect(findingsOf(checkBody(set(validBody(), 9, 'G', 'Đã tính theo kết quả xếp loại chính thức')), 'provisional')).toEqual([]);
     expect(findingsOf(checkBody(validBody()), 'provisional')).toEqual([]);
   });
 });

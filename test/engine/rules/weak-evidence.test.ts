@@ -7,12 +7,18 @@ describe('weak-evidence', () => {
       cell: 'G5',
       severity: 'info',
       criterion: '1.1.1',
-      message: 'Nội dung 1, mục 1.1 tự chấm 20 điểm, giải trình “Đảm bảo theo quy định” không dẫn văn bản nào (số, ký hiệu, ngày ban hành).',
+      message:
+        'Nội dung 1, mục 1.1 tự chấm 20 điểm, giải trình “Đảm bảo theo quy định” không dẫn văn bản nào (số, ký hiệu, ngày ban hành).',
     });
   });
 
   it('counts a document named without a number as no citation', () => {
-    expect(findingsOf(checkBody(set(validBody(), 9, 'G', 'Thực hiện tốt việc họp, báo cáo... Báo cáo sơ kết thi đua 6 tháng đầu năm')), 'weak-evidence').map((f) => f.cell)).toEqual(['G9']);
+    expect(
+      findingsOf(
+        checkBody(set(validBody(), 9, 'G', 'Thực hiện tốt việc họp, báo cáo... Báo cáo sơ kết thi đua 6 tháng đầu năm')),
+        'weak-evidence',
+      ).map((f) => f.cell),
+    ).toEqual(['G9']);
   });
 
   it('leaves a criterion with no evidence at all to missing-evidence: never both', () => {
