@@ -14,9 +14,7 @@ import {
   UserError,
 } from '../engine';
 import { saveFile, SaveOptions } from '../xlsx/workbook';
-
-/** How many schema problems one refusal names: enough to fix, short enough for one line. */
-const MAX_ERRORS = 3;
+import { readJsonFile } from './json-file';
 
 /** "builtin:quang-ngai-2022" or a path to a template .json; anything wrong is a UserError naming the field. */
 export async function loadTemplate(ref: string): Promise<Template> {
@@ -30,19 +28,10 @@ export async function loadTemplate(ref: string): Promise<Template> {
       .join(', ');
     throw new UserError('bad-input', `Không có mẫu có sẵn “${ref}”. Các mẫu có sẵn: ${names}.`);
   }
-  let text: string;
-  try {
-    text = await fs.readFile(ref, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('bad-input', `Không tìm thấy tệp mẫu “${ref}”.`);
-    if (code === 'EISDIR') throw new UserError('bad-input', `“${ref}” là một thư mục, không phải tệp mẫu .json.`);
-    throw new UserError('bad-input', `Không đọc được tệp mẫu “${ref}”.`);
-  }
-  const r = parseTemplateJson(text);
-  if (r.ok) return r.template;
-  const more = r.errors.length > MAX_ERRORS ? ` (và ${r.errors.length - MAX_ERRORS} lỗi khác)` : '';
-  throw new UserError('bad-template', `Tệp mẫu “${path.basename(ref)}” không hợp lệ: ${r.errors.slice(0, MAX_ERRORS).join('; ')}${more}.`);
+  return readJsonFile(ref, 'tệp mẫu', (text) => {
+    const r = parseTemplateJson(text);
+    return r.ok ? { ok: true, value: r.template } : r;
+  });
 }
 
 export interface TemplateFlags {

@@ -13,8 +13,8 @@ import { BlocInput, BlocRanking, BlocRules, changeText, parseBlocRulesJson, plan
 import { openBook } from '../xlsx/book';
 import { SUMMARY_ZIP, summaryWorkbook } from '../xlsx/summary';
 import { saveFile } from '../xlsx/workbook';
+import { readJsonFile } from './json-file';
 
-const MAX_ERRORS = 3;
 /** The summary workbook says so in its properties: a later run over the same folder passes it over. */
 const SUMMARY_MARKER = 'thidua-tong-hop';
 
@@ -30,22 +30,10 @@ export interface TonghopOptions {
 
 /** Reads and checks a rules file; a bad one is a UserError naming the field. */
 export async function loadBlocRules(file: string): Promise<{ rules: BlocRules; warnings: string[] }> {
-  let text: string;
-  try {
-    text = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new UserError('bad-input', `Không tìm thấy tệp quy chế “${file}”.`);
-    if (code === 'EISDIR') throw new UserError('bad-input', `“${file}” là một thư mục, không phải tệp quy chế .json.`);
-    throw new UserError('bad-input', `Không đọc được tệp quy chế “${file}”.`);
-  }
-  const r = parseBlocRulesJson(text);
-  if (r.ok) return { rules: r.rules, warnings: r.warnings };
-  const more = r.errors.length > MAX_ERRORS ? ` (và ${r.errors.length - MAX_ERRORS} lỗi khác)` : '';
-  throw new UserError(
-    'bad-template',
-    `Tệp quy chế “${path.basename(file)}” không hợp lệ: ${r.errors.slice(0, MAX_ERRORS).join('; ')}${more}.`,
-  );
+  return readJsonFile(file, 'tệp quy chế', (text) => {
+    const r = parseBlocRulesJson(text);
+    return r.ok ? { ok: true, value: { rules: r.rules, warnings: r.warnings } } : r;
+  });
 }
 
 /** The .xlsx files named, a folder's .xlsx files (by name, lock files "~$…" and hidden files left out), the output excepted. */

@@ -5,7 +5,7 @@
  * documentation; a bad file is refused with messages that name the field ("xepLoai.muc[1].min: phải là số").
  */
 import { z } from 'zod';
-import { issueWords, pathText } from '../template/parse';
+import { issueWords, pathText, readJsonText } from '../template/parse';
 
 const VN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
@@ -218,20 +218,8 @@ export function parseBlocRules(input: unknown): RulesParse {
 }
 
 export function parseBlocRulesJson(text: string): RulesParse {
-  let data: unknown;
-  const json = text.replace(/^\uFEFF/, '');
-  try {
-    data = JSON.parse(json);
-  } catch (e) {
-    const at = /position (\d+)/.exec((e as Error).message);
-    if (!at) return { ok: false, errors: ['không phải JSON hợp lệ (tệp bị cắt cụt hoặc rỗng?)'] };
-    const before = json.slice(0, Number(at[1])).split('\n');
-    return {
-      ok: false,
-      errors: [`không phải JSON hợp lệ: lỗi cú pháp ở dòng ${before.length}, cột ${before[before.length - 1].length + 1}`],
-    };
-  }
-  return parseBlocRules(data);
+  const read = readJsonText(text);
+  return read.ok ? parseBlocRules(read.data) : { ok: false, errors: [read.error] };
 }
 
 /** "Quyết định số 12/QĐ-UBND ngày 15/01/2022": how the summary cites a rule. */
