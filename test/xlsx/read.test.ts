@@ -4,6 +4,7 @@ import { checkSheet } from '../../src/engine';
 import { gridCell, sheetGrid } from '../../src/xlsx/exceljs-grid';
 import { HEADER, validBody } from '../helpers/grid';
 import { readWorkbook, useTempDir } from '../helpers/xlsx';
+import { EVERY_KIND_CELLS, EVERY_KIND_READ, writeEveryKind } from '../helpers/cell-kinds';
 
 const dir = useTempDir();
 
@@ -19,28 +20,10 @@ async function roundTrip(build: (ws: ExcelJS.Worksheet) => void): Promise<ExcelJ
 describe('src/xlsx/exceljs-grid: ExcelJS cells to the engine grid (the reference the direct reader is compared with)', () => {
   it('reads numbers, text, booleans, rich text, hyperlinks, errors, dates and formulas with their results', async () => {
     const ws = await roundTrip((s) => {
-      s.getCell('A1').value = 20;
-      s.getCell('B1').value = '02';
-      s.getCell('C1').value = true;
-      s.getCell('D1').value = { richText: [{ text: 'Điểm ', font: { bold: true } }, { text: 'tự chấm' }] };
-      s.getCell('E1').value = { text: 'Báo cáo số 1', hyperlink: 'https://example.invalid/bc1' };
-      s.getCell('F1').value = { error: '#REF!' } as ExcelJS.CellErrorValue;
-      s.getCell('G1').value = new Date(Date.UTC(2022, 11, 31));
-      s.getCell('H1').value = { formula: 'SUM(A1,A1)', result: 40 } as ExcelJS.CellFormulaValue;
-      s.getCell('I1').value = { formula: 'A1/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue;
+      writeEveryKind(s);
     });
-    const cells = ['A1', 'B1', 'C1', 'D1', 'E1', 'F1', 'G1', 'H1', 'I1'].map((a) => gridCell(ws.getCell(a)));
-    expect(cells).toEqual([
-      { value: 20 },
-      { value: '02' },
-      { value: true },
-      { value: 'Điểm tự chấm' },
-      { value: 'Báo cáo số 1' },
-      { value: '#REF!' },
-      { value: '2022-12-31' },
-      { value: 40, formula: '=SUM(A1,A1)' },
-      { value: '#DIV/0!', formula: '=A1/0' },
-    ]);
+    const cells = EVERY_KIND_CELLS.map((a) => gridCell(ws.getCell(a)));
+    expect(cells).toEqual(EVERY_KIND_READ);
   });
 
   it('reads a shared formula in every cell that shares it', async () => {
