@@ -4,7 +4,7 @@
  * real tables is one branch of `classifyRow`, with its table-driven test in test/engine/classify.test.ts.
  */
 import { GridView } from './grid';
-import { ColumnRole, Criterion, CriterionKind, CriterionOption, SCORE_COLUMNS, ScoreColumn, ScoreRule, TableLayout } from './model';
+import { ColumnRole, Criterion, CriterionOption, SCORE_COLUMNS, ScoreColumn, ScoreRule, TableLayout } from './model';
 import { EMPTY_SCORE, Score, readScore, sameScore, scoreValue } from './numbers';
 import { roleOf } from './table';
 import { cellText, clean, fold } from './text';
@@ -386,15 +386,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   const notes: string[] = [];
   const bareSubtotals = new Set<Criterion>();
 
-  const add = (c: {
-    id: string;
-    kind: CriterionKind;
-    label: string;
-    tt: string;
-    text: string;
-    row: number;
-    parent?: string;
-  }): Criterion => {
+  const add = (c: Pick<Criterion, 'id' | 'kind' | 'label' | 'tt' | 'text' | 'row' | 'parent'>): Criterion => {
     const scores = emptyScores();
     for (const col of SCORE_COLUMNS) {
       const at = columns[col];
