@@ -1,6 +1,7 @@
 /** The Office.js adapter against the in-memory host: reads, writes, restores, and how many syncs each takes. */
 import { checkSheet, SheetGrid } from '../../src/engine';
-import { clearMarks, FILL, KEY_PROPERTY, NOTE_HEAD, runCheck, SETTINGS_KEY, undoWrites, userMessage } from '../../src/excel';
+import { clearMarks, FILL, KEY_PROPERTY, NOTE_HEAD, runCheck, SETTINGS_KEY, undoWrites } from '../../src/excel';
+import { failure } from '../helpers/addin';
 import { queueRead, toGrid } from '../../src/excel/read';
 import { capabilities } from '../../src/excel/host';
 import { grid, table, validBody, set, formula } from '../helpers/grid';
@@ -29,15 +30,6 @@ function snapshot(book: HostWorkbook): string {
       merges: s.merges,
     })),
   );
-}
-
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return userMessage(e);
-  }
-  throw new Error('expected a failure');
 }
 
 describe('reading', () => {

@@ -5,6 +5,7 @@
  */
 import { checkSheet, listBuiltinTemplates, SheetGrid } from '../../src/engine';
 import { clearMarks, FILL, runCheck, undoWrites, userMessage } from '../../src/excel';
+import { failure } from '../helpers/addin';
 import { readOptions, saveOptions } from '../../src/excel/options';
 import { chosenTemplate, saveTemplateChoice } from '../../src/excel/template';
 import { checkSentence, clearSentence, undoSentence } from '../../src/excel/summary';
@@ -26,15 +27,6 @@ function look(s: HostSheet): string {
       .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     notes: [...s.notes].sort(),
   });
-}
-
-async function failure(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    return userMessage(e);
-  }
-  throw new Error('expected a failure');
 }
 
 const quiet = () => jest.spyOn(console, 'error').mockImplementation(() => undefined);
