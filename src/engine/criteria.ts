@@ -5,9 +5,9 @@
  */
 import { GridView } from './grid';
 import { ColumnRole, Criterion, CriterionOption, SCORE_COLUMNS, ScoreColumn, ScoreRule, TableLayout } from './model';
-import { EMPTY_SCORE, Score, readScore, sameScore, scoreValue } from './numbers';
-import { roleOf } from './table';
-import { cellText, clean, fold } from './text';
+import { EMPTY_SCORE, Score, sameScore, scoreValue } from './numbers';
+import { roleAt } from './table';
+import { clean, fold } from './text';
 import { tiersOf } from './tiers';
 
 /** "Cộng", "Cộng mục I", "Cộng phần A", "Tổng điểm phần I": tested before the grand total, which they start like. */
@@ -364,9 +364,8 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   const criteria: Criterion[] = [];
   const byId = new Map<string, Criterion>();
   const rows: BodyRow[] = [];
-  const textOf = (row: number, col: number | undefined) =>
-    col === undefined ? '' : cellText(view.cell(row, col).value, view.cell(row, col).text);
-  const scoreAt = (row: number, col: number | undefined) => (col === undefined ? EMPTY_SCORE : readScore(view.cell(row, col).value));
+  const textOf = (row: number, col: number | undefined) => (col === undefined ? '' : view.text(row, col));
+  const scoreAt = (row: number, col: number | undefined) => (col === undefined ? EMPTY_SCORE : view.score(row, col));
 
   let section: Criterion | undefined;
   /** Whether the current section's items carry its number in their STT ("1.1" in section 1). */
@@ -390,7 +389,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
     const scores = emptyScores();
     for (const col of SCORE_COLUMNS) {
       const at = columns[col];
-      if (at !== undefined) scores[col] = readScore(view.cell(c.row, at).value);
+      if (at !== undefined) scores[col] = view.score(c.row, at);
     }
     // Every property spelt out: an object spread here made each criterion a slow dictionary object on long sheets.
     const full: Criterion = {
@@ -428,17 +427,18 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   const headerArea: string[][] = [];
   for (let r = layout.headerRow; r < layout.firstRow; r++) {
     const texts: string[] = [];
-    for (let c = view.firstCol; c <= view.lastCol; c++) texts.push(cellText(view.cell(r, c).value));
+    for (let c = view.firstCol; c <= view.lastCol; c++) texts.push(view.text(r, c));
     if (texts.filter((t) => t !== '').length >= 2) headerArea.push(texts);
   }
-  const sameAsHeaderRow = (r: number) =>
-    headerArea.some((texts) => texts.every((t, i) => cellText(view.cell(r, view.firstCol + i).value) === t));
+  const sameAsHeaderRow = (r: number) => headerArea.some((texts) => texts.every((t, i) => view.text(r, view.firstCol + i) === t));
   const namedColumns = Object.entries(columns) as [ColumnRole, number][];
   /** A PDF conversion repeats the header, and its row of column numbers, at the top of every page: not criteria. */
   const headerAgain = (r: number) =>
     sameAsHeaderRow(r) ||
     // A header names its criterion column first of all: the other columns are looked at only then.
-    (roleOf(textOf(r, columns.tieuChi)) === 'tieuChi' && namedColumns.filter(([role, col]) => roleOf(textOf(r, col)) === role).length >= 3);
+    (columns.tieuChi !== undefined &&
+      roleAt(view, r, columns.tieuChi) === 'tieuChi' &&
+      namedColumns.filter(([role, col]) => roleAt(view, r, col) === role).length >= 3);
   const filledCols = [...SCORE_COLUMNS.map((c) => columns[c]), columns.giaiTrinh].filter((c): c is number => c !== undefined);
 
   let state = INITIAL_STATE;
@@ -455,7 +455,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         tt = '';
       }
     }
-    const filled = filledCols.some((col) => view.cell(row, col).value !== null && cellText(view.cell(row, col).value) !== '');
+    const filled = filledCols.some((col) => view.cell(row, col).value !== null && view.text(row, col) !== '');
     if (!filled && tt === '' && text === '') {
       rows.push({ row, continuation: false, kind: 'skip' });
       continue;
@@ -607,7 +607,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         for (const col of SCORE_COLUMNS) {
           const at = columns[col];
           if (at === undefined) continue;
-          const s = readScore(view.cell(row, at).value);
+          const s = view.score(row, at);
           if (s.kind !== 'number') continue;
           if (current.parts[col] === NO_PARTS) current.parts[col] = [];
           current.parts[col].push(...(s.all ?? [s.value]));

@@ -1,4 +1,6 @@
 /** The engine's only input: one worksheet's cells, as any adapter (the Excel add-in, ExcelJS, a test) can produce them. */
+import { readScore, Score } from './numbers';
+import { cellText, foldLetters } from './text';
 
 export type CellValue = number | string | boolean | null;
 
@@ -69,6 +71,10 @@ export class GridView {
   readonly rowCount: number;
   readonly colCount: number;
   private readonly mergesByRow = new Map<number, MergedArea[]>();
+  /** What `text`, `folded` and `score` read, by row and column relative to the origin: filled as cells are asked for. */
+  private readonly texts: string[][] = [];
+  private readonly foldedTexts: string[][] = [];
+  private readonly scores: Score[][] = [];
 
   constructor(readonly grid: SheetGrid) {
     this.rowCount = grid.cells.length;
@@ -99,6 +105,38 @@ export class GridView {
   cell(row: number, col: number): GridCell {
     const r = this.grid.cells[row - this.grid.origin.row];
     return (r && r[col - this.grid.origin.col]) ?? EMPTY_CELL;
+  }
+
+  /** A cell's text as a person reads it (`cellText`), read once per view: every step of a check reads the same cells. */
+  text(row: number, col: number): string {
+    const r = row - this.grid.origin.row;
+    const c = col - this.grid.origin.col;
+    if (r < 0 || c < 0) return this.readText(row, col);
+    const line = (this.texts[r] ??= []);
+    return (line[c] ??= this.readText(row, col));
+  }
+
+  /** The cell's text folded for matching words (`fold`: lower case, no diacritics), once per view. */
+  folded(row: number, col: number): string {
+    const r = row - this.grid.origin.row;
+    const c = col - this.grid.origin.col;
+    if (r < 0 || c < 0) return foldLetters(this.readText(row, col));
+    const line = (this.foldedTexts[r] ??= []);
+    return (line[c] ??= foldLetters(this.text(row, col)));
+  }
+
+  /** The cell read as a score (`readScore`), once per view. */
+  score(row: number, col: number): Score {
+    const r = row - this.grid.origin.row;
+    const c = col - this.grid.origin.col;
+    if (r < 0 || c < 0) return readScore(this.cell(row, col).value);
+    const line = (this.scores[r] ??= []);
+    return (line[c] ??= readScore(this.cell(row, col).value));
+  }
+
+  private readText(row: number, col: number): string {
+    const cell = this.cell(row, col);
+    return cellText(cell.value, cell.text);
   }
 
   /** The merged area that holds (row, col), if any. */

@@ -1,7 +1,7 @@
 /** Finds the scoring table in a sheet: its header row, wherever it starts and in whatever column order. */
 import { GridView, a1 } from './grid';
 import { ColumnRole, TableLayout } from './model';
-import { cellText, clean, fold } from './text';
+import { clean, fold } from './text';
 
 /** Matched on folded header text (lower case, no diacritics). Order matters: the first match wins. */
 const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
@@ -28,8 +28,19 @@ const HEADER_SEARCH_ROWS = 60;
 export function roleOf(title: string): ColumnRole | undefined {
   const c = clean(title);
   if (c === '' || c.length > MAX_HEADER_LENGTH) return undefined; // spares folding every long criterion text
-  const f = fold(c);
-  return ROLE_PATTERNS.find(([, re]) => re.test(f))?.[0];
+  return roleOfFolded(fold(c));
+}
+
+/** `roleOf` for text folded already (a cell's `GridView.folded`). */
+export function roleOfFolded(folded: string): ColumnRole | undefined {
+  if (folded === '' || folded.length > MAX_HEADER_LENGTH) return undefined;
+  for (const [role, re] of ROLE_PATTERNS) if (re.test(folded)) return role;
+  return undefined;
+}
+
+/** The role a single cell's text names, read from the view's folded text; numbers name none. */
+export function roleAt(view: GridView, row: number, col: number): ColumnRole | undefined {
+  return typeof view.cell(row, col).value === 'string' ? roleOfFolded(view.folded(row, col)) : undefined;
 }
 
 interface Candidate {
@@ -40,11 +51,10 @@ interface Candidate {
   score: number;
 }
 
-/** The text of a header cell, taking a merged area's text for every cell it covers. */
-function headerText(view: GridView, row: number, col: number): string {
+/** The cell whose text a header cell shows: a merged area's first cell for every cell it covers. */
+function headerCell(view: GridView, row: number, col: number): { row: number; col: number } {
   const m = view.mergeAt(row, col);
-  const c = m ? view.cell(m.top, m.left) : view.cell(row, col);
-  return cellText(c.value, c.text);
+  return m ? { row: m.top, col: m.left } : { row, col };
 }
 
 function readHeader(view: GridView, rows: number[]): Candidate {
@@ -53,10 +63,13 @@ function readHeader(view: GridView, rows: number[]): Candidate {
   const review: { col: number; title: string }[] = [];
   for (let col = view.firstCol; col <= view.lastCol; col++) {
     // In a two-row header, "Điểm tự chấm" may head both "Điểm" and "Điểm thưởng" below it.
-    const parts = rows.map((r) => headerText(view, r, col)).filter((t, i, all) => t !== '' && all.indexOf(t) === i);
+    const at = rows.map((r) => headerCell(view, r, col));
+    const parts = at.map((p) => view.text(p.row, p.col)).filter((t, i, all) => t !== '' && all.indexOf(t) === i);
+    if (parts.length === 0) continue;
     const title = parts.join(' ');
-    if (title === '') continue;
-    const role = roleOf(title);
+    // One cell's title is folded once for every candidate it is part of; a title of two is folded as a whole.
+    const one = parts.length === 1 ? at.find((p) => view.text(p.row, p.col) !== '')! : undefined;
+    const role = one ? roleAt(view, one.row, one.col) : roleOf(title);
     if (role === 'khoiCham') review.push({ col, title });
     if (role && columns[role] === undefined) columns[role] = col;
     else if (role !== 'khoiCham') extra.push({ col, title });
@@ -79,11 +92,11 @@ function isColumnNumberRow(view: GridView, row: number, columns: Partial<Record<
   // Numbering labels the TT and Tiêu chí columns too; a section row "A | | 0 | 1 | 2 | 3" leaves its text cell empty.
   for (const role of ['tt', 'tieuChi'] as const) {
     const col = columns[role];
-    if (col !== undefined && cellText(view.cell(row, col).value) === '') return false;
+    if (col !== undefined && view.text(row, col) === '') return false;
   }
   const seen = new Set<string>();
   for (let col = view.firstCol; col <= view.lastCol; col++) {
-    const t = cellText(view.cell(row, col).value);
+    const t = view.text(row, col);
     if (t === '') continue;
     if (!/^\(?(\d{1,2}|[A-Z])\)?$/.test(t)) return false;
     // Column numbers never repeat; a first row "I | 30 | 2 | 30 | 2" is a section with its scores.
