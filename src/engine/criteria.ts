@@ -24,6 +24,8 @@ const NUMBERING = /^(\d+(?:\.\d+)*)[.)]?$/;
 const LETTER_ITEM = /^([a-zđ])\s*[).]?$/;
 /** Letters and numbers mixed: a1, a2.1, b.3.2, c1., D2.1. */
 const ALNUM = /^([A-Za-zđĐ]{1,2})\.?(\d+(?:\.\d+)*)\.?$/;
+/** A TT that is only a number, a numeral or a letter: never a heading's text spilled into the TT cell. */
+const NUMBERING_ONLY = [ROMAN, UPPER_LETTER, NUMBERING, LETTER_ITEM, ALNUM];
 /** "-", "+" or "•" as the TT, or text that starts with one: a part listed under the numbered item above. */
 const BULLET_TT = /^[-+•*–]$/;
 const BULLET_TEXT = /^[-+•*–]\s/;
@@ -274,15 +276,17 @@ export function nextState(state: RowState, kind: RowKind, cells: RowCells): RowS
         numberedOpen: false,
         started: true,
       };
+    // Spelt out rather than spread: a state per item row, on sheets of 50,000 rows.
     case 'item':
       return {
-        ...state,
+        section: state.section,
+        sectionNumber: state.sectionNumber,
         item: { tt: cells.tt, standard: cells.standard.kind === 'number' },
         numberedOpen: state.numberedOpen || kind.numbering === 'numbered',
         started: true,
       };
     case 'subtotal':
-      return { ...state, item: undefined, numberedOpen: false };
+      return { section: state.section, sectionNumber: state.sectionNumber, item: undefined, numberedOpen: false, started: state.started };
     default:
       return state;
   }
@@ -385,12 +389,12 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   const notes: string[] = [];
   const bareSubtotals = new Set<Criterion>();
 
+  /** The table's score columns and where they are, looked up once rather than per criterion and column. */
+  const scoreCols = SCORE_COLUMNS.flatMap((column) => (columns[column] === undefined ? [] : [[column, columns[column]] as const]));
+
   const add = (c: Pick<Criterion, 'id' | 'kind' | 'label' | 'tt' | 'text' | 'row' | 'parent'>): Criterion => {
     const scores = emptyScores();
-    for (const col of SCORE_COLUMNS) {
-      const at = columns[col];
-      if (at !== undefined) scores[col] = view.score(c.row, at);
-    }
+    for (const [column, at] of scoreCols) scores[column] = view.score(c.row, at);
     // Every property spelt out: an object spread here made each criterion a slow dictionary object on long sheets.
     const full: Criterion = {
       id: c.id,
@@ -435,11 +439,14 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   /** A PDF conversion repeats the header, and its row of column numbers, at the top of every page: not criteria. */
   const headerAgain = (r: number) =>
     sameAsHeaderRow(r) ||
-    // A header names its criterion column first of all: the other columns are looked at only then.
-    (columns.tieuChi !== undefined &&
+    // A header is words: a row with a number in a score column is a criterion, whatever its text says.
+    (!scoreCols.some(([, col]) => typeof view.cell(r, col).value === 'number') &&
+      // A header names its criterion column first of all: the other columns are looked at only then.
+      columns.tieuChi !== undefined &&
       roleAt(view, r, columns.tieuChi) === 'tieuChi' &&
       namedColumns.filter(([role, col]) => roleAt(view, r, col) === role).length >= 3);
   const filledCols = [...SCORE_COLUMNS.map((c) => columns[c]), columns.giaiTrinh].filter((c): c is number => c !== undefined);
+  const selfCols = (['tuCham', 'thuongTuCham', 'truTuCham'] as const).map((c) => columns[c]).filter((c): c is number => c !== undefined);
 
   let state = INITIAL_STATE;
   let row = layout.firstRow;
@@ -447,7 +454,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
     let tt = textOf(row, columns.tt);
     let text = textOf(row, columns.tieuChi);
     // A heading merged across TT and the text column shows its text in the TT cell; a bare "I" or "1.2" stays a TT.
-    const onlyNumbering = [ROMAN, UPPER_LETTER, NUMBERING, LETTER_ITEM, ALNUM].some((re) => re.test(tt));
+    const onlyNumbering = NUMBERING_ONLY.some((re) => re.test(tt));
     if (columns.tt !== undefined && text === '' && !onlyNumbering) {
       const m = view.mergeAt(row, columns.tt);
       if ((m && columns.tieuChi !== undefined && m.right >= columns.tieuChi) || tt.length > 12) {
@@ -455,7 +462,12 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         tt = '';
       }
     }
-    const filled = filledCols.some((col) => view.cell(row, col).value !== null && view.text(row, col) !== '');
+    let filled = false;
+    for (const col of filledCols)
+      if (view.cell(row, col).value !== null && (typeof view.cell(row, col).value !== 'string' || view.text(row, col) !== '')) {
+        filled = true;
+        break;
+      }
     if (!filled && tt === '' && text === '') {
       rows.push({ row, continuation: false, kind: 'skip' });
       continue;
@@ -471,7 +483,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       bonus: scoreAt(row, columns.diemThuong),
       deduction: scoreAt(row, columns.diemTru),
       filled,
-      selfScored: (['tuCham', 'thuongTuCham', 'truTuCham'] as const).some((c) => scoreAt(row, columns[c]).kind !== 'empty'),
+      selfScored: selfCols.some((col) => view.score(row, col).kind !== 'empty'),
     };
     const kind = classifyRow(cells, state);
     const wasStarted = state.started;
@@ -604,9 +616,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         if (text) current.text = `${current.text} ${text}`.trim();
         const evidence = textOf(row, columns.giaiTrinh);
         if (evidence) current.evidence = `${current.evidence} ${evidence}`.trim();
-        for (const col of SCORE_COLUMNS) {
-          const at = columns[col];
-          if (at === undefined) continue;
+        for (const [col, at] of scoreCols) {
           const s = view.score(row, at);
           if (s.kind !== 'number') continue;
           if (current.parts[col] === NO_PARTS) current.parts[col] = [];
@@ -630,7 +640,8 @@ const BULLET_SCORE = /(?:^|\s)[-–]\s[^–-]*?:\s*(\d+(?:[.,]\d+)?)\s*điểm/g
  * choices: the best is its standard and they do not add up to it. Largest first; empty otherwise.
  */
 export function bulletTiers(text: string, standard: number | undefined): number[] {
-  if (standard === undefined) return [];
+  // Bullets name their scores after a colon: text without one is spared the pattern.
+  if (standard === undefined || !text.includes(':')) return [];
   const values = [...clean(text).matchAll(BULLET_SCORE)].map((m) => toNumber(m[1]));
   if (values.length < 2) return [];
   const best = Math.max(...values);
@@ -649,7 +660,9 @@ function finish(
   bareSubtotals: ReadonlySet<Criterion>,
   notes: string[],
 ): void {
-  const rowAt = new Map(rows.map((r) => [r.row, r]));
+  // Built only when a row changes kind: most tables need none of it.
+  let rowIndex: Map<number, BodyRow> | undefined;
+  const rowAt = { get: (row: number) => (rowIndex ??= new Map(rows.map((r) => [r.row, r]))).get(row) };
   // A table whose only subtotal is a bare "Cộng" at its foot, below several sections, ends on its grand total.
   const sections = criteria.filter((c) => c.kind === 'section');
   const last = subtotals[subtotals.length - 1];
@@ -711,7 +724,10 @@ function finish(
   for (const c of criteria) {
     if (c.kind !== 'item') continue;
     // The options an item offers are the scores it takes: its tiers, for not-a-tier and for the template alike.
-    const offered = [...new Set(c.options.map((o) => o.value).filter((v): v is number => v !== undefined))].sort((a, b) => b - a);
+    const offered =
+      c.options.length === 0
+        ? []
+        : [...new Set(c.options.map((o) => o.value).filter((v): v is number => v !== undefined))].sort((a, b) => b - a);
     c.tiers = offered.length > 0 ? offered : tiersOf(c.text);
     if (c.tiers.length === 0) c.tiers = bulletTiers(c.text, scoreValue(c.scores.diemChuan));
   }

@@ -40,7 +40,10 @@ export function roleOfFolded(folded: string): ColumnRole | undefined {
 
 /** The role a single cell's text names, read from the view's folded text; numbers name none. */
 export function roleAt(view: GridView, row: number, col: number): ColumnRole | undefined {
-  return typeof view.cell(row, col).value === 'string' ? roleOfFolded(view.folded(row, col)) : undefined;
+  if (typeof view.cell(row, col).value !== 'string') return undefined;
+  const length = view.text(row, col).length;
+  // Checked before folding: a long criterion text is never a header, and folding it is the cost.
+  return length === 0 || length > MAX_HEADER_LENGTH ? undefined : roleOfFolded(view.folded(row, col));
 }
 
 interface Candidate {
@@ -57,19 +60,23 @@ function headerCell(view: GridView, row: number, col: number): { row: number; co
   return m ? { row: m.top, col: m.left } : { row, col };
 }
 
-function readHeader(view: GridView, rows: number[]): Candidate {
+/** The header read from `rows` (one row, or two: a spanning title over the columns' own). */
+function readHeader(view: GridView, rows: [number] | [number, number]): Candidate {
   const columns: Partial<Record<ColumnRole, number>> = {};
   const extra: { col: number; title: string }[] = [];
   const review: { col: number; title: string }[] = [];
   for (let col = view.firstCol; col <= view.lastCol; col++) {
-    // In a two-row header, "Điểm tự chấm" may head both "Điểm" and "Điểm thưởng" below it.
-    const at = rows.map((r) => headerCell(view, r, col));
-    const parts = at.map((p) => view.text(p.row, p.col)).filter((t, i, all) => t !== '' && all.indexOf(t) === i);
-    if (parts.length === 0) continue;
-    const title = parts.join(' ');
+    const upper = headerCell(view, rows[0], col);
+    const lower = rows.length === 2 ? headerCell(view, rows[1], col) : upper;
+    const a = view.text(upper.row, upper.col);
+    const b = lower === upper ? '' : view.text(lower.row, lower.col);
+    // In a two-row header, "Điểm tự chấm" may head both "Điểm" and "Điểm thưởng" below it: said once, not twice.
+    const both = a !== '' && b !== '' && a !== b;
+    const title = both ? `${a} ${b}` : a || b;
+    if (title === '') continue;
     // One cell's title is folded once for every candidate it is part of; a title of two is folded as a whole.
-    const one = parts.length === 1 ? at.find((p) => view.text(p.row, p.col) !== '')! : undefined;
-    const role = one ? roleAt(view, one.row, one.col) : roleOf(title);
+    const one = a !== '' ? upper : lower;
+    const role = both ? roleOf(title) : roleAt(view, one.row, one.col);
     if (role === 'khoiCham') review.push({ col, title });
     if (role && columns[role] === undefined) columns[role] = col;
     else if (role !== 'khoiCham') extra.push({ col, title });

@@ -7,6 +7,7 @@ const TIER = /\(\s*(\d+(?:[.,]\d+)?)\s*(?:điểm|đ)\s*\)/giu;
 
 /** The distinct tier scores named in a text, largest first; empty when it names fewer than two. */
 export function tiersOf(text: string): number[] {
+  if (!text.includes('(')) return []; // tiers are written in brackets: most texts have none
   const found = new Set<number>();
   for (const m of clean(text).matchAll(TIER)) found.add(Number(m[1].replace(',', '.')));
   return found.size >= 2 ? [...found].sort((a, b) => b - a) : [];
