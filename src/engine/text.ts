@@ -41,13 +41,18 @@ for (const [from, to] of [
   }
 }
 BARE[0x0110] = BARE[0x0111] = 0x64; // Đ, đ → d
-const NON_ASCII = /[^\u0000-\u007f]/; // eslint-disable-line no-control-regex -- any character outside ASCII
+
+/** How many code units one `String.fromCharCode` call is given: a call's arguments are bounded. */
+const CHUNK = 2048;
+/** The folded code units, reused from call to call: one buffer, not a string per letter. */
+let buffer = new Uint16Array(256);
 
 /**
  * Lower case without diacritics (đ → d), one character for one, so that an offset in the folded text is the same
  * offset in the text: patterns match the folded text, values are read from the original. A table look-up per code
- * unit, copying the unchanged runs between letters as slices: Unicode decomposition, or a replace callback per letter,
- * cost twice as much, and folding was the check's largest cost on long sheets.
+ * unit into a reused buffer, made a string at once: Unicode decomposition, a replace callback per letter, or a string
+ * built of slices (which every pattern then had to flatten) cost two to four times as much, and folding was the
+ * check's largest cost on long sheets.
  */
 export function foldLetters(s: string): string {
   let lower = s.toLowerCase();
@@ -57,16 +62,20 @@ export function foldLetters(s: string): string {
       .split('')
       .map((ch) => (ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch))
       .join('');
-  if (!NON_ASCII.test(lower)) return lower;
-  let out = '';
-  let start = 0;
-  for (let i = 0; i < lower.length; i++) {
+  const n = lower.length;
+  if (buffer.length < n) buffer = new Uint16Array(n * 2);
+  let changed = false;
+  for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
-    if (c <= 0x7f || c > LAST_LATIN || BARE[c] === 0) continue;
-    out += lower.slice(start, i) + String.fromCharCode(BARE[c]);
-    start = i + 1;
+    const bare = c > 0x7f && c <= LAST_LATIN ? BARE[c] : 0;
+    if (bare !== 0) changed = true;
+    buffer[i] = bare || c;
   }
-  return out + lower.slice(start);
+  if (!changed) return lower;
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK)
+    out += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  return out;
 }
 
 /** For matching words: cleaned, lower case, without diacritics (đ → d), so "ĐIỂM  TỰ\nCHẤM" ≈ "diem tu cham". */

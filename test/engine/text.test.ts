@@ -1,0 +1,55 @@
+import { clean, fold, foldLetters } from '../../src/engine/text';
+
+/** The slow, obvious fold: decompose, drop the marks, đ → d. */
+const reference = (s: string) =>
+  [...s]
+    .map((ch) => {
+      const lower = ch.toLowerCase();
+      if (lower.length !== 1) return ch;
+      const bare = lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+      return lower === 'đ' ? 'd' : bare.length === 1 ? bare : lower;
+    })
+    .join('');
+
+describe('foldLetters', () => {
+  it('folds every Vietnamese letter, in both cases, to its bare lower-case letter', () => {
+    const letters = 'aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵdđ';
+    const all = letters + letters.toUpperCase();
+    expect(foldLetters(all)).toBe(reference(all));
+    expect(foldLetters('ĐIỂM TỰ CHẤM')).toBe('diem tu cham');
+  });
+
+  it('keeps one character for one, so offsets carry over, also past its buffer and chunk sizes', () => {
+    const long = 'Thực hiện các chủ trương của Đảng; 100/QĐ-UBND ngày 1/2/2022. '.repeat(400);
+    expect(long.length).toBeGreaterThan(5000);
+    const f = foldLetters(long);
+    expect(f.length).toBe(long.length);
+    expect(f).toBe(reference(long));
+    expect(f.indexOf('qd-ubnd')).toBe(long.indexOf('QĐ-UBND'));
+  });
+
+  it('keeps one character for a letter whose lower case is two (İ → i, not i̇)', () => {
+    expect(foldLetters('İ Đ')).toBe('i d');
+  });
+
+  it('returns ASCII text lower-cased and leaves letters outside Latin as they are', () => {
+    expect(foldLetters('TT 1.2')).toBe('tt 1.2');
+    expect(foldLetters('Ωμέγα 中文')).toBe('Ωμέγα 中文'.toLowerCase());
+  });
+});
+
+describe('clean', () => {
+  it('composes, collapses odd white space to one space and trims', () => {
+    expect(clean(' Đi\u00ea\u0309m  tự\nchấm\u00a0\u200b ')).toBe('Điểm tự chấm'.normalize('NFC'));
+    expect(clean('\tA\u2028B\u3000C')).toBe('A B C');
+  });
+
+  it('returns clean text as it is', () => {
+    const s = 'Điểm tự chấm';
+    expect(clean(s)).toBe(s);
+  });
+
+  it('fold is clean, then foldLetters', () => {
+    expect(fold('  ĐIỂM\n THƯỞNG ')).toBe('diem thuong');
+  });
+});
