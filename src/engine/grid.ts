@@ -66,15 +66,37 @@ export function parseRange(ref: string): MergedArea {
   return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
 }
 
+/** Cells per block of a `CellMemo`. */
+const BLOCK = 4096;
+
+/**
+ * One value per cell, by the cell's index in the grid (row × columns + column), kept in blocks allocated as cells are
+ * first asked for: a few objects for the garbage collector to keep rather than one per row, and memory only where a
+ * sheet is read (a grid may be ragged and wide).
+ */
+class CellMemo<T> {
+  private readonly blocks: (T | undefined)[][] = [];
+
+  get(index: number): T | undefined {
+    return this.blocks[Math.floor(index / BLOCK)]?.[index % BLOCK];
+  }
+
+  set(index: number, value: T): T {
+    const b = Math.floor(index / BLOCK);
+    (this.blocks[b] ??= new Array<T | undefined>(BLOCK))[index % BLOCK] = value;
+    return value;
+  }
+}
+
 /** Read access to a grid by absolute coordinates, with merged areas indexed by row. */
 export class GridView {
   readonly rowCount: number;
   readonly colCount: number;
   private readonly mergesByRow = new Map<number, MergedArea[]>();
-  /** What `text`, `folded` and `score` read, by row and column relative to the origin: filled as cells are asked for. */
-  private readonly texts: string[][] = [];
-  private readonly foldedTexts: string[][] = [];
-  private readonly scores: Score[][] = [];
+  /** What `text`, `folded` and `score` read, filled as cells are asked for. */
+  private readonly texts = new CellMemo<string>();
+  private readonly foldedTexts = new CellMemo<string>();
+  private readonly scores = new CellMemo<Score>();
 
   constructor(readonly grid: SheetGrid) {
     this.rowCount = grid.cells.length;
@@ -109,29 +131,30 @@ export class GridView {
 
   /** A cell's text as a person reads it (`cellText`), read once per view: every step of a check reads the same cells. */
   text(row: number, col: number): string {
-    const r = row - this.grid.origin.row;
-    const c = col - this.grid.origin.col;
-    if (r < 0 || c < 0) return this.readText(row, col);
-    const line = (this.texts[r] ??= []);
-    return (line[c] ??= this.readText(row, col));
+    const i = this.slot(row, col);
+    if (i < 0) return this.readText(row, col);
+    return this.texts.get(i) ?? this.texts.set(i, this.readText(row, col));
   }
 
   /** The cell's text folded for matching words (`fold`: lower case, no diacritics), once per view. */
   folded(row: number, col: number): string {
-    const r = row - this.grid.origin.row;
-    const c = col - this.grid.origin.col;
-    if (r < 0 || c < 0) return foldLetters(this.readText(row, col));
-    const line = (this.foldedTexts[r] ??= []);
-    return (line[c] ??= foldLetters(this.text(row, col)));
+    const i = this.slot(row, col);
+    if (i < 0) return foldLetters(this.readText(row, col));
+    return this.foldedTexts.get(i) ?? this.foldedTexts.set(i, foldLetters(this.text(row, col)));
   }
 
   /** The cell read as a score (`readScore`), once per view. */
   score(row: number, col: number): Score {
+    const i = this.slot(row, col);
+    if (i < 0) return readScore(this.cell(row, col).value);
+    return this.scores.get(i) ?? this.scores.set(i, readScore(this.cell(row, col).value));
+  }
+
+  /** A cell's place in the flat caches; -1 outside the grid. */
+  private slot(row: number, col: number): number {
     const r = row - this.grid.origin.row;
     const c = col - this.grid.origin.col;
-    if (r < 0 || c < 0) return readScore(this.cell(row, col).value);
-    const line = (this.scores[r] ??= []);
-    return (line[c] ??= readScore(this.cell(row, col).value));
+    return r < 0 || c < 0 || r >= this.rowCount || c >= this.colCount ? -1 : r * this.colCount + c;
   }
 
   private readText(row: number, col: number): string {
