@@ -391,10 +391,12 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
 
   /** The table's score columns and where they are, looked up once rather than per criterion and column. */
   const scoreCols = SCORE_COLUMNS.flatMap((column) => (columns[column] === undefined ? [] : [[column, columns[column]] as const]));
+  const scoreColumnIndexes = scoreCols.map(([, col]) => col);
+  const taken = (id: string) => byId.has(id);
 
   const add = (c: Pick<Criterion, 'id' | 'kind' | 'label' | 'tt' | 'text' | 'row' | 'parent'>): Criterion => {
     const scores = emptyScores();
-    for (const [column, at] of scoreCols) scores[column] = view.score(c.row, at);
+    for (let i = 0; i < scoreCols.length; i++) scores[scoreCols[i][0]] = view.score(c.row, scoreCols[i][1]);
     // Every property spelt out: an object spread here made each criterion a slow dictionary object on long sheets.
     const full: Criterion = {
       id: c.id,
@@ -434,17 +436,25 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
     for (let c = view.firstCol; c <= view.lastCol; c++) texts.push(view.text(r, c));
     if (texts.filter((t) => t !== '').length >= 2) headerArea.push(texts);
   }
-  const sameAsHeaderRow = (r: number) => headerArea.some((texts) => texts.every((t, i) => view.text(r, view.firstCol + i) === t));
+  // Loops rather than callbacks: these run on every row of the table.
+  const sameAsHeaderRow = (r: number) => {
+    for (const texts of headerArea) {
+      let same = true;
+      for (let i = 0; same && i < texts.length; i++) same = view.text(r, view.firstCol + i) === texts[i];
+      if (same) return true;
+    }
+    return false;
+  };
   const namedColumns = Object.entries(columns) as [ColumnRole, number][];
   /** A PDF conversion repeats the header, and its row of column numbers, at the top of every page: not criteria. */
-  const headerAgain = (r: number) =>
-    sameAsHeaderRow(r) ||
+  const headerAgain = (r: number) => {
+    if (sameAsHeaderRow(r)) return true;
     // A header is words: a row with a number in a score column is a criterion, whatever its text says.
-    (!scoreCols.some(([, col]) => typeof view.cell(r, col).value === 'number') &&
-      // A header names its criterion column first of all: the other columns are looked at only then.
-      columns.tieuChi !== undefined &&
-      roleAt(view, r, columns.tieuChi) === 'tieuChi' &&
-      namedColumns.filter(([role, col]) => roleAt(view, r, col) === role).length >= 3);
+    for (const col of scoreColumnIndexes) if (typeof view.cell(r, col).value === 'number') return false;
+    // A header names its criterion column first of all: the other columns are looked at only then.
+    if (columns.tieuChi === undefined || roleAt(view, r, columns.tieuChi) !== 'tieuChi') return false;
+    return namedColumns.filter(([role, col]) => roleAt(view, r, col) === role).length >= 3;
+  };
   const filledCols = [...SCORE_COLUMNS.map((c) => columns[c]), columns.giaiTrinh].filter((c): c is number => c !== undefined);
   const selfCols = (['tuCham', 'thuongTuCham', 'truTuCham'] as const).map((c) => columns[c]).filter((c): c is number => c !== undefined);
 
@@ -499,7 +509,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         if (kind.or) orPending = lastItem;
         continue;
       case 'total': {
-        const id = criterionId({ kind: 'total' }, (x) => byId.has(x), row);
+        const id = criterionId({ kind: 'total' }, taken, row);
         totals.push(add({ id, kind: 'total', label: 'TỔNG CỘNG', tt: '', text: text || tt, row }));
         if (wasStarted) {
           row++;
@@ -508,7 +518,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         continue;
       }
       case 'subtotal': {
-        const id = criterionId({ kind: 'subtotal', section: section?.id }, (x) => byId.has(x), row);
+        const id = criterionId({ kind: 'subtotal', section: section?.id }, taken, row);
         const label = section ? `${section.label}, dòng cộng` : `Dòng cộng ${row + 1}`;
         const sub = add({ id, kind: 'subtotal', label, tt: '', text: text || tt, row });
         sub.sums = sinceSubtotal.map((c) => c.id);
@@ -520,7 +530,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         continue;
       }
       case 'section': {
-        const id = criterionId({ kind: 'section', number: kind.number }, (x) => byId.has(x), row);
+        const id = criterionId({ kind: 'section', number: kind.number }, taken, row);
         section = add({ id, kind: 'section', label: kind.label, tt, text: text || tt, row });
         byKey = new Map();
         if (tt !== '') byKey.set(sttSegments(tt).join('.'), section);
@@ -543,7 +553,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       case 'deduction-rule': {
         // A rule with no item above it in its section is a criterion of its own ("ĐIỂM THƯỞNG | Cờ thi đua … | + 10").
         if (!lastItem || (section && lastItem.row < section.row)) {
-          const id = criterionId({ kind: 'item', numbering: 'unnumbered', key: '', row, parent: section?.id }, (x) => byId.has(x), row);
+          const id = criterionId({ kind: 'item', numbering: 'unnumbered', key: '', row, parent: section?.id }, taken, row);
           const label = section ? `${section.label}, dòng ${row + 1}` : `Dòng ${row + 1}`;
           const c = add({ id, kind: 'item', label, tt, text, row, parent: section?.id });
           c.rules.push({ row, ...kind.rule });
@@ -558,7 +568,9 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       case 'item': {
         let parent: Criterion | undefined = section;
         let label: string;
-        const segments = sttSegments(kind.key);
+        // A numbered STT is its own key ("1.2"); a mixed one is keyed by its segments ("a2.1" → "a.2.1").
+        const segments = kind.numbering === 'numbered' ? kind.key.split('.') : sttSegments(kind.key);
+        const key = kind.numbering === 'numbered' ? kind.key : segments.join('.');
         if (kind.numbering === 'numbered' || kind.numbering === 'alnum') {
           if (kind.numbering === 'numbered' && section && !numberedSeen) {
             numberedSeen = true;
@@ -589,11 +601,11 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
             section: section ? { id: section.id, carries } : undefined,
             parent: parent?.id,
           },
-          (x) => byId.has(x),
+          taken,
           row,
         );
         const item = add({ id, kind: 'item', label, tt, text, row, parent: parent?.id });
-        if (kind.numbering !== 'unnumbered') byKey.set(segments.join('.'), item);
+        if (kind.numbering !== 'unnumbered') byKey.set(key, item);
         if (kind.numbering === 'letter' && parent) byKey.set([...sttSegments(parent.tt), ...segments].join('.'), item);
         if (kind.numbering === 'numbered') lastNumbered = item;
         if (orPending && orPending.parent === item.parent) {

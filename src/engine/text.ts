@@ -45,7 +45,11 @@ BARE[0x0110] = BARE[0x0111] = 0x64; // Đ, đ → d
 /** How many code units one `String.fromCharCode` call is given: a call's arguments are bounded. */
 const CHUNK = 2048;
 /** The folded code units, reused from call to call: one buffer, not a string per letter. */
-let buffer = new Uint16Array(256);
+let buffer = new Uint16Array(CHUNK);
+/** Views of the buffer's first n units, by n (at most CHUNK of them): a new view per call cost as much as the fold. */
+let views: Uint16Array[] = [];
+const view = (from: number, n: number) =>
+  from === 0 && n <= CHUNK ? (views[n] ??= buffer.subarray(0, n)) : buffer.subarray(from, from + n);
 
 /**
  * Lower case without diacritics (đ → d), one character for one, so that an offset in the folded text is the same
@@ -63,7 +67,10 @@ export function foldLetters(s: string): string {
       .map((ch) => (ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch))
       .join('');
   const n = lower.length;
-  if (buffer.length < n) buffer = new Uint16Array(n * 2);
+  if (buffer.length < n) {
+    buffer = new Uint16Array(n * 2);
+    views = [];
+  }
   let changed = false;
   for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
@@ -73,8 +80,7 @@ export function foldLetters(s: string): string {
   }
   if (!changed) return lower;
   let out = '';
-  for (let i = 0; i < n; i += CHUNK)
-    out += String.fromCharCode.apply(null, buffer.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]);
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, view(i, Math.min(CHUNK, n - i)) as unknown as number[]);
   return out;
 }
 
