@@ -8,7 +8,6 @@ import { isUserError, noTable } from './errors';
 import { documentsOf, sheetConflicts, sheetEvidence } from './evidence';
 import { workbookConflicts } from './evidence/workbook';
 import { byFindingOrder, CheckOptions, Criterion, Finding, SCORE_COLUMNS, SectionSummary, Severity, SheetReport } from './model';
-import { readScore } from './numbers';
 import { planMarks, planWrites } from './plan';
 import { RULES, RuleContext, ScoreCell } from './rules';
 import { allowedRanges } from './range';
@@ -60,6 +59,8 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
   const totals = computeTotals(map.criteria, layout);
 
   const scoreCells: ScoreCell[] = [];
+  // The review column is the bloc's, not the unit's: its words ("không chấm") are the reviewer's to write.
+  const unitColumns = SCORE_COLUMNS.filter((column) => column !== 'khoiCham' && layout.columns[column] !== undefined);
   for (const r of map.rows) {
     // Option and rule rows belong to their item but hold none of its scores: their cells are rates and alternatives.
     if (
@@ -68,11 +69,9 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
     )
       continue;
     const criterion = map.byId.get(r.criterion);
-    for (const column of SCORE_COLUMNS) {
-      const col = layout.columns[column];
-      // The review column is the bloc's, not the unit's: its words ("không chấm") are the reviewer's to write.
-      if (col === undefined || column === 'khoiCham') continue;
-      const score = r.continuation ? readScore(view.cell(r.row, col).value) : criterion!.scores[column];
+    for (const column of unitColumns) {
+      const col = layout.columns[column]!;
+      const score = r.continuation ? view.score(r.row, col) : criterion!.scores[column];
       if (score.kind !== 'empty') scoreCells.push({ row: r.row, col, column, score, criterion, continuation: r.continuation });
     }
   }

@@ -7,7 +7,7 @@ import { GridView } from './grid';
 import { ColumnRole, Criterion, CriterionOption, SCORE_COLUMNS, ScoreColumn, ScoreRule, TableLayout } from './model';
 import { EMPTY_SCORE, Score, sameScore, scoreValue } from './numbers';
 import { roleAt } from './table';
-import { clean, fold } from './text';
+import { clean, fold, foldLetters } from './text';
 import { tiersOf } from './tiers';
 
 /** "Cộng", "Cộng mục I", "Cộng phần A", "Tổng điểm phần I": tested before the grand total, which they start like. */
@@ -40,7 +40,7 @@ const BONUS_WORDS = /\b(cong|thuong)(\s+them)?\s+(\d+(?:[.,]\d+)?)\s*diem/;
 const PER_OCCURRENCE = /(^|[\s(-])(moi|cu)\s|\/\s*(0?1\s+)?[a-z]|\btung\b/;
 const RULE_CAP = /(?:toi da|khong qua)(?:\s+(?:la|tru|cong|khong qua))*\s+(\d+(?:[.,]\d+)?)\s*diem/;
 
-/** One row as the classifier sees it: its cells read, nothing else. */
+/** One row as the classifier sees it: its cells read, nothing else; `tt` and `text` cleaned, as `cellText` reads them. */
 export interface RowCells {
   tt: string;
   text: string;
@@ -124,8 +124,11 @@ function sectionLabel(words: string): string {
   return `${head.charAt(0).toUpperCase()}${head.slice(1)} ${numeral}`;
 }
 
-/** Folds only the start of a text: the section and total patterns are anchored there, and criteria texts are long. */
-const foldStart = (s: string) => fold(s.slice(0, 40));
+/**
+ * Folds only the start of a text: the section and total patterns are anchored there, and criteria texts are long.
+ * The text is clean already (a cell's text as `GridView.text` reads it), so it is not cleaned again.
+ */
+const foldStart = (s: string) => foldLetters(s.slice(0, 40));
 
 /**
  * "Nội dung 2: …", "Phần II …", "Tiêu chí 1: …", a Roman TT ("II") or a capital letter TT ("A"). After a lettered
@@ -190,7 +193,7 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   const std = scoreValue(standard);
   // The whole text folded once, and only for a row that needs it: criteria texts are long and most rows are items.
   let folded: string | undefined;
-  const whole = () => (folded ??= fold(text));
+  const whole = () => (folded ??= foldLetters(text));
   if (tt === '' && OR.test(head)) return { kind: 'note', or: true };
   if (tt === '' && std === undefined && (NOTE.test(head) || (text.startsWith('(') && ASSESSOR.test(whole()))))
     return { kind: 'note', or: false };

@@ -27,10 +27,15 @@ const THOUSANDS_DOT = /^[-+]?\d{1,3}(?:\.\d{3})+$/; // 1.000 → 1000
 const DECIMAL_COMMA = /^[-+]?\d+,\d+$/; // 19,5 → 19.5
 const DECIMAL_DOT = /^[-+]?\d+\.\d+$/; // 1.5 → 1.5, but flagged
 const SIGN_SPACE = /^([-+–])\s+(?=\d)/;
+const NUMBER_START = /^[-+–]?\s*\d/;
+/** The start of a cell of several numbers: separators, then the first number's sign or digit. */
+const NUMBERS_START = /^[\s;/+]*[-–]?\d/;
 const TRAILING_UNIT = /\s*(?:điểm|đ)\.?$/i;
 
 /** One token to a number, or undefined; `ambiguous` when a dot could be a decimal point or a thousands mark. */
 function readToken(token: string): { value: number; ambiguous: boolean } | undefined {
+  // A number starts with a digit or a sign: words are turned away before any pattern runs over them.
+  if (!NUMBER_START.test(token)) return undefined;
   // "+ 0,5" and "- 0,25": rule cells write a space after the sign.
   const t = token.replace(TRAILING_UNIT, '').replace(SIGN_SPACE, (_, sign: string) => (sign === '+' ? '+' : '-'));
   if (INTEGER.test(t)) return { value: Number(t), ambiguous: false };
@@ -53,20 +58,25 @@ export function readScore(value: CellValue): Score {
   if (text === '' || DASH_ONLY.test(text)) return EMPTY_SCORE;
   const single = readToken(text);
   if (single) return { kind: 'number', value: single.value, asText: true, text, ...(single.ambiguous ? { ambiguous: true } : {}) };
+  // Several numbers ("60 20 20") or text: a cell of words starts with one, and is told at its first word.
+  if (!NUMBERS_START.test(text)) return { kind: 'text', text };
   const tokens = text.split(/[\s;/+]+/).filter((t) => t !== '');
   if (tokens.length > 1) {
-    const read = tokens.map(readToken);
-    if (read.every((r) => r !== undefined)) {
-      const nums = read.map((r) => r!.value);
-      return {
-        kind: 'number',
-        value: nums[0],
-        asText: true,
-        text,
-        all: nums,
-        ...(read.some((r) => r!.ambiguous) ? { ambiguous: true } : {}),
-      };
+    const read: { value: number; ambiguous: boolean }[] = [];
+    for (const token of tokens) {
+      const r = readToken(token);
+      if (!r) return { kind: 'text', text };
+      read.push(r);
     }
+    const nums = read.map((r) => r.value);
+    return {
+      kind: 'number',
+      value: nums[0],
+      asText: true,
+      text,
+      all: nums,
+      ...(read.some((r) => r.ambiguous) ? { ambiguous: true } : {}),
+    };
   }
   return { kind: 'text', text };
 }
