@@ -86,12 +86,16 @@ function readHeader(view: GridView, rows: [number] | [number, number]): Candidat
   return { rows, columns, extra, review, score: usable && roles >= 3 ? roles : 0 };
 }
 
+/** How many cells of a row hold a number, counted up to `enough`. */
+function numbersIn(view: GridView, row: number, enough: number): number {
+  let n = 0;
+  for (let col = view.firstCol; col <= view.lastCol && n < enough; col++) if (typeof view.cell(row, col).value === 'number') n++;
+  return n;
+}
+
 /** True when a row holds a number in a cell (a data row, never the lower half of a header). */
 function rowHasNumber(view: GridView, row: number): boolean {
-  for (let col = view.firstCol; col <= view.lastCol; col++) {
-    if (typeof view.cell(row, col).value === 'number') return true;
-  }
-  return false;
+  return numbersIn(view, row, 1) > 0;
 }
 
 /** A row of column numbers under the header ("(1) (2) (3)…" or "A B 1 2"): part of the header, not a criterion. */
@@ -118,6 +122,8 @@ export function findTable(view: GridView): TableLayout | undefined {
   let best: Candidate | undefined;
   const last = Math.min(view.lastRow, view.firstRow + HEADER_SEARCH_ROWS);
   for (let row = view.firstRow; row <= last; row++) {
+    // A header is words: a row holding two numbers is data (scores, a section's totals), read no further.
+    if (numbersIn(view, row, 2) >= 2) continue;
     const one = readHeader(view, [row]);
     const candidates = [one];
     // A header split over two rows starts with a row that already names a column.
