@@ -645,7 +645,9 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   }
 
   finish(criteria, byId, rows, totals, subtotals, bareSubtotals, notes);
-  return { criteria: criteria.filter((c) => byId.has(c.id)), byId, rows, lastRow: Math.min(layout.lastRow, row - 1) };
+  // Options told by arithmetic leave the map: only then is there a list to filter.
+  const kept = criteria.length === byId.size ? criteria : criteria.filter((c) => byId.has(c.id));
+  return { criteria: kept, byId, rows, lastRow: Math.min(layout.lastRow, row - 1) };
 }
 
 const BULLET_SCORE = /(?:^|\s)[-–]\s[^–-]*?:\s*(\d+(?:[.,]\d+)?)\s*điểm/giu;
