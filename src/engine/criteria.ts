@@ -348,6 +348,17 @@ function emptyScores(): Record<ScoreColumn, Score> {
     khoiCham: EMPTY_SCORE,
   };
 }
+/**
+ * No entries: one shared, frozen list for every criterion's children, continuation rows, tiers, options and rules until
+ * its first entry (`appended`). Most criteria have none, and five empty lists per row were a fifth of a long sheet's objects.
+ */
+const NONE = Object.freeze([]) as unknown as never[];
+function appended<T>(list: T[], entry: T): T[] {
+  if (list === NONE) return [entry];
+  list.push(entry);
+  return list;
+}
+
 /** No parts: one shared, frozen list, replaced by a list of its own on the first part (most rows have none). */
 const NO_PARTS: number[] = Object.freeze([]) as unknown as number[];
 function emptyParts(): Record<ScoreColumn, number[]> {
@@ -411,15 +422,18 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       parent: c.parent,
       scores,
       parts: emptyParts(),
-      continuationRows: [],
-      children: [],
+      continuationRows: NONE,
+      children: NONE,
       evidence: textOf(c.row, columns.giaiTrinh),
-      tiers: [],
-      options: [],
-      rules: [],
+      tiers: NONE,
+      options: NONE,
+      rules: NONE,
     };
     if (scores.diemChuan.kind === 'text' && /^\(.*\)$/.test(scores.diemChuan.text)) full.flag = scores.diemChuan.text;
-    if (full.parent) byId.get(full.parent)!.children.push(c.id);
+    if (full.parent) {
+      const parent = byId.get(full.parent)!;
+      parent.children = appended(parent.children, c.id);
+    }
     criteria.push(full);
     byId.set(c.id, full);
     rows.push({
@@ -548,7 +562,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         const item = lastItem!;
         const value = scoreValue(cells.standard);
         const option: CriterionOption = { row, text, group: 0, ...(value !== undefined ? { value } : {}) };
-        item.options.push(option);
+        item.options = appended(item.options, option);
         rows.push({ row, criterion: item.id, continuation: false, kind: 'option' });
         continue;
       }
@@ -559,12 +573,12 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
           const id = criterionId({ kind: 'item', numbering: 'unnumbered', key: '', row, parent: section?.id }, taken, row);
           const label = section ? `${section.label}, dòng ${row + 1}` : `Dòng ${row + 1}`;
           const c = add({ id, kind: 'item', label, tt, text, row, parent: section?.id });
-          c.rules.push({ row, ...kind.rule });
+          c.rules = appended(c.rules, { row, ...kind.rule });
           if (!section) sinceSubtotal.push(c);
           else if (c.parent === section.id) sinceSubtotal.push(c);
           continue;
         }
-        lastItem.rules.push({ row, ...kind.rule });
+        lastItem.rules = appended(lastItem.rules, { row, ...kind.rule });
         rows.push({ row, criterion: lastItem.id, continuation: false, kind: kind.kind });
         continue;
       }
@@ -627,7 +641,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
           rows.push({ row, continuation: false, kind: 'skip' });
           continue;
         }
-        current.continuationRows.push(row);
+        current.continuationRows = appended(current.continuationRows, row);
         if (text) current.text = `${current.text} ${text}`.trim();
         const evidence = textOf(row, columns.giaiTrinh);
         if (evidence) current.evidence = `${current.evidence} ${evidence}`.trim();
@@ -717,7 +731,7 @@ function finish(
     if (sameScore(sum, std) || !sameScore(best, std)) continue;
     if (kids.some((k) => k.scores.tuCham.kind !== 'empty')) continue;
     for (const k of kids) {
-      c.options.push({ row: k.row, text: k.text, group: 0, value: scoreValue(k.scores.diemChuan) });
+      c.options = appended(c.options, { row: k.row, text: k.text, group: 0, value: scoreValue(k.scores.diemChuan) });
       byId.delete(k.id);
       const r = rowAt.get(k.row);
       if (r) {
@@ -735,7 +749,14 @@ function finish(
     const key = m[2].replace(/\.$/, '');
     const target = criteria.find((c) => byId.has(c.id) && c.tt !== '' && (fold(c.tt).replace(/\.$/, '') === key || c.id === key));
     if (!target) continue;
-    target.rules.push({ row: -1, sign: m[1] === 'tru' ? -1 : 1, perOccurrence: false, cap: toNumber(m[3]), text: note, capOnly: true });
+    target.rules = appended(target.rules, {
+      row: -1,
+      sign: m[1] === 'tru' ? -1 : 1,
+      perOccurrence: false,
+      cap: toNumber(m[3]),
+      text: note,
+      capOnly: true,
+    });
   }
 
   for (const c of criteria) {
