@@ -49,10 +49,21 @@ function readToken(token: string): { value: number; ambiguous: boolean } | undef
   return undefined;
 }
 
+/** Quarter points from −LIMIT to LIMIT: the scores sheets hold, each read into one shared, frozen Score. */
+const SHARED_LIMIT = 1000;
+const SHARED = new Array<Score | undefined>(SHARED_LIMIT * 8 + 1);
+
+/** A stored number as a score: one object per value for the common ones, so a long sheet keeps thousands, not millions. */
+function numberScore(value: number): Score {
+  const slot = (value + SHARED_LIMIT) * 4;
+  if (!Number.isInteger(slot) || slot < 0 || slot >= SHARED.length || Object.is(value, -0)) return { kind: 'number', value, asText: false };
+  return (SHARED[slot] ??= Object.freeze({ kind: 'number', value, asText: false }));
+}
+
 /** Reads a score cell. Numbers are numbers; text is read as a number where it plainly is one. */
 export function readScore(value: CellValue): Score {
   if (value === null || value === undefined) return EMPTY_SCORE;
-  if (typeof value === 'number') return Number.isFinite(value) ? { kind: 'number', value, asText: false } : EMPTY_SCORE;
+  if (typeof value === 'number') return Number.isFinite(value) ? numberScore(value) : EMPTY_SCORE;
   if (typeof value === 'boolean') return { kind: 'text', text: value ? 'TRUE' : 'FALSE' };
   const text = clean(value);
   if (text === '' || DASH_ONLY.test(text)) return EMPTY_SCORE;
