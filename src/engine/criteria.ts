@@ -373,6 +373,9 @@ function emptyParts(): Record<ScoreColumn, number[]> {
   };
 }
 
+/** No parts in any column: shared by every criterion until a continuation row gives it parts of its own. */
+const NO_PART_LISTS: Record<ScoreColumn, number[]> = Object.freeze(emptyParts());
+
 /** "Ghi chú: Tổng điểm trừ của mục c2. không quá 2 điểm": a cap on the deductions (or bonuses) of the criterion named. */
 const NOTE_CAP =
   /\b(?:tong )?diem (tru|cong|thuong) cua (?:muc|tieu chuan|tieu chi|noi dung)\s+([a-z0-9.]+?)\.?\s+(?:toi da\s+)?(?:khong qua|toi da|la)\s+(?:khong qua\s+)?(\d+(?:[.,]\d+)?)\s*diem/;
@@ -421,7 +424,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       row: c.row,
       parent: c.parent,
       scores,
-      parts: emptyParts(),
+      parts: NO_PART_LISTS,
       continuationRows: NONE,
       children: NONE,
       evidence: textOf(c.row, columns.giaiTrinh),
@@ -648,6 +651,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         for (const [col, at] of scoreCols) {
           const s = view.score(row, at);
           if (s.kind !== 'number') continue;
+          if (current.parts === NO_PART_LISTS) current.parts = emptyParts();
           if (current.parts[col] === NO_PARTS) current.parts[col] = [];
           current.parts[col].push(...(s.all ?? [s.value]));
         }
