@@ -107,6 +107,9 @@ export function walkXml(xml: string, handlers: XmlHandlers, options: { namespace
   if (error) throw new XmlError(error.message);
 }
 
+/** The declaration every part thidua writes starts with, as Office writes it. */
+export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+
 /** Text content as XML writes it. */
 export function escapeText(s: string): string {
   return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
