@@ -31,6 +31,7 @@ import { MESSAGES, refusal } from './errors';
 import { Capabilities, capabilities, MIN_API, supports } from './host';
 import { QueuedRead, queueRead, toGrid } from './read';
 import { KEYS, queueSettingRead, queueSettingWrite } from './settings';
+import { StoredTemplate, TEMPLATE_KEY, templateFrom, usableTemplate } from './template';
 
 /**
  * The add-in's workbook setting naming the sheets it made. By name, not id: worksheet ids are not documented to survive
@@ -78,6 +79,8 @@ export const CHAIN_LIMIT = 60;
 interface SheetsRead {
   sheets: WorkbookSheet[];
   grids: SheetGrid[];
+  /** The criteria template chosen for the workbook (its setting, read in the same sync). */
+  template: StoredTemplate;
 }
 
 /** Queues a read of each sheet by id; `grids()` after the sync. */
@@ -93,11 +96,12 @@ async function readNamedFirst(): Promise<SheetsRead> {
     const all = context.workbook.worksheets;
     all.load('items/id,items/name,items/visibility');
     const marker = queueSettingRead(context, BLOC_KEY);
+    const template = queueSettingRead(context, TEMPLATE_KEY);
     await context.sync();
     const sheets = sheetsOf(all.items, marker());
     const grids = queueById(context, candidates(sheets), caps);
     await context.sync();
-    return { sheets, grids: grids() };
+    return { sheets, grids: grids(), template: templateFrom(template()) };
   });
 }
 
@@ -108,6 +112,7 @@ async function readWalking(): Promise<SheetsRead> {
     const all = context.workbook.worksheets;
     all.load('items/id,items/name,items/visibility');
     const marker = queueSettingRead(context, BLOC_KEY);
+    const template = queueSettingRead(context, TEMPLATE_KEY);
     const walk: { ws: Excel.Worksheet; q: QueuedRead }[] = [];
     let ws = all.getFirst(true);
     for (let i = 0; i < CHAIN_LIMIT; i++) {
@@ -124,6 +129,7 @@ async function readWalking(): Promise<SheetsRead> {
     const moreGrids = new Map((more?.() ?? []).map((g, i) => [rest[i].id, g]));
     return {
       sheets,
+      template: templateFrom(template()),
       grids: candidates(sheets).map((s) => (read.has(s.id) ? toGrid(s.name, read.get(s.id)!) : moreGrids.get(s.id)!)),
     };
   });
@@ -171,10 +177,11 @@ export interface TonghopOutcome {
 }
 
 export interface TonghopRequest {
+  /** The criteria template; without one, the workbook's own choice (read in the first sync). */
   template?: Template;
   rules?: BlocRules;
-  /** Units read from chosen files (src/taskpane/tonghop-files.ts), summed with the workbook's own. */
-  extra?: BlocInput[];
+  /** Units read from chosen files (src/taskpane/tonghop-files.ts) with the template, summed with the workbook's own. */
+  extra?(template: Template | undefined): Promise<BlocInput[]>;
   /** Asked when summary sheets made before exist: true to replace them, false to stop with nothing written. */
   confirmReplace(names: string[]): Promise<boolean>;
 }
@@ -264,9 +271,11 @@ export async function writeSummary(plan: SummaryPlan, previous: WorkbookSheet[])
 
 /** The whole action: list, read, rank, ask, write. Nothing is written when the user declines or no unit is found. */
 export async function runTonghop(request: TonghopRequest): Promise<TonghopOutcome> {
-  const { sheets, grids } = await readWorkbookSheets();
-  const own = unitsOf(grids, request.template);
-  const inputs = [...own, ...(request.extra ?? [])];
+  const read = await readWorkbookSheets();
+  const { sheets } = read;
+  const template = request.template ?? usableTemplate(read.template);
+  const own = unitsOf(read.grids, template);
+  const inputs = [...own, ...((await request.extra?.(template)) ?? [])];
   if (!inputs.some((i) => i.kind === 'unit')) {
     throw refusal(
       'Không có trang nào có bảng chấm điểm (cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm), và chưa chọn tệp đơn vị nào. Bảng tính chưa bị thay đổi.',
@@ -277,11 +286,7 @@ export async function runTonghop(request: TonghopRequest): Promise<TonghopOutcom
   // Names clear of every sheet that stays; ours are about to go, so their names are free.
   const taken = sheets.filter((s) => !s.ours).map((s) => s.name);
   const years = inputs.flatMap((i) => (i.kind === 'unit' && i.unit.year !== undefined ? [i.unit.year] : []));
-  const plan = planSummary(
-    ranking,
-    { rules: request.rules, template: request.template, year: request.rules?.nam ?? years[0], unitSheets: false },
-    taken,
-  );
+  const plan = planSummary(ranking, { rules: request.rules, template, year: request.rules?.nam ?? years[0], unitSheets: false }, taken);
   if (previous.length > 0 && !(await request.confirmReplace(previous.map((p) => p.name)))) {
     throw refusal('Đã dừng: các trang tổng hợp cũ được giữ nguyên, bảng tính chưa bị thay đổi.');
   }

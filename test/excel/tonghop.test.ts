@@ -4,6 +4,7 @@
  */
 import { SheetGrid } from '../../src/engine';
 import { BLOC_KEY, CHAIN_LIMIT, runTonghop } from '../../src/excel/tonghop';
+import { TEMPLATE_KEY } from '../../src/excel/template';
 import { BLOC, CLEAN, seed, withChanges } from '../helpers/bloc';
 import { grid } from '../helpers/grid';
 import { extras, extendHost } from '../host/bloc-host';
@@ -121,7 +122,7 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     const g: SheetGrid = withChanges(base, { ...CLEAN, A2: 'Đơn vị: Sở Xây dựng', E23: 10, E22: 185, E40: 935 }, 'Chấm điểm');
     const outcome = await runTonghop({
       confirmReplace: async () => true,
-      extra: [
+      extra: async () => [
         { kind: 'unit', unit: unitScores(checkSheet(g), g, { file: 'so-xay-dung.xlsx', onlySheetOfFile: true }) },
         { kind: 'unread', file: 'hong.xlsx', reason: 'Tệp bị hỏng.' },
       ],
@@ -130,6 +131,24 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     expect(outcome.ranking.unread).toEqual([{ file: 'hong.xlsx', reason: 'Tệp bị hỏng.' }]);
     const th = book.sheets.find((s) => s.name === 'Tổng hợp (2)')!;
     expect([...th.cells.values()].some((c) => c.value === 'hong.xlsx')).toBe(true);
+  });
+
+  test('the workbook’s template choice is read in the same first sync and given to the chosen files too; a broken one refuses', async () => {
+    const book = await workbook();
+    book.setSetting(TEMPLATE_KEY, 'builtin:quang-ngai-2022');
+    book.resetCounters();
+    const given: (string | undefined)[] = [];
+    const outcome = await runTonghop({ confirmReplace: async () => true, extra: async (t) => (given.push(t?.id), []) });
+    expect(book.syncs).toBe(2);
+    expect(given).toEqual(['quang-ngai-tham-muu-tong-hop-2022']);
+    const tc = book.sheets.find((s) => s.name === outcome.written[1])!;
+    expect(String(tc.cell('A3')?.value)).toMatch(/ghép theo mẫu tiêu chí của khối/);
+
+    const broken = await workbook();
+    broken.setSetting(TEMPLATE_KEY, '{"version": 99}');
+    const names = broken.sheets.map((s) => s.name);
+    await expect(runTonghop({ confirmReplace: async () => true })).rejects.toThrow(/Không dùng được bảng tiêu chí đã chọn/);
+    expect(broken.sheets.map((s) => s.name)).toEqual(names);
   });
 
   test('no unit sheet and no file: refused, nothing written', async () => {
