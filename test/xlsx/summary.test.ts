@@ -15,7 +15,7 @@ import { writeChunks } from '../../src/xlsx/workbook';
 import { writeBloc } from '../helpers/bloc';
 import { describeWithSoffice, recalcWithLibreOffice, storedFormulas } from '../helpers/soffice';
 import { local, nodes, openPackage, tree } from '../helpers/package';
-import { readWorkbook, useTempDir } from '../helpers/xlsx';
+import { readWorkbook, removeDir, tempDir, useTempDir } from '../helpers/xlsx';
 
 const RULES = path.join(__dirname, '..', '..', 'samples', 'quy-che-khoi-vi-du.json');
 
@@ -215,4 +215,21 @@ describe('the summary workbook as written', () => {
       }
     });
   });
+});
+
+test('a character XML cannot hold (a control character in a file name) is dropped, not written into a broken part', async () => {
+  const dir = tempDir();
+  try {
+    const sheet: PlanSheet = {
+      ...AWKWARD,
+      name: 'Tệp',
+      cells: [{ row: 0, col: 0, value: 'don\x01vi\x0B 😀 \uFFFF.xlsx', style: 'text' }],
+      merges: [],
+    };
+    const file = path.join(dir, 'ky-tu.xlsx');
+    await writeChunks(file, summaryFile({ marker: 'thidua-tong-hop', title: 'T', sheets: [sheet] }));
+    expect((await readWorkbook(file)).getWorksheet('Tệp')!.getCell('A1').value).toBe('donvi 😀 .xlsx');
+  } finally {
+    removeDir(dir);
+  }
 });
