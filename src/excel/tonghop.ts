@@ -6,8 +6,8 @@
  *   sync 1  READ   (ExcelApi 1.5) the sheet list, the marker, and every visible sheet's used range (values, text,
  *                  formulas, merges), walked from getFirst along getNextOrNullObject without knowing a name, up to
  *                  CHAIN_LIMIT sheets: a workbook with more has the rest read by id in one more sync. On ExcelApi 1.4
- *                  (Office 2016 and 2019 volume builds before 1.5) or a host that refuses the walk: one sync to list
- *                  the sheets, one to read them, as Office.js cannot name a sheet before a sync.
+ *                  (the manifest's minimum) or a host that refuses the walk: one sync to list the sheets, one to read
+ *                  them, as Office.js cannot name a sheet before a sync.
  *           engine  checkSheet → unitScores → rankBloc → planSummary (names clear of the other sheets)
  *           ask     if the summary sheets made before are still there, the pane asks before they are replaced
  *   sync 2  WRITE  delete only those sheets (named in the add-in's workbook setting, src/excel/settings.ts), add the
