@@ -1,8 +1,9 @@
 /**
  * Where `thidua tonghop`'s time goes, in a new process on the main thread: `node tonghop-child.js DIR RULES OUT`.
  * The phases the command runs, each timed apart (readUnitFile does the first three file by file). Prints one JSON
- * line of milliseconds: { load, read, check, units, rankPlan, write }; `load` is from the process's start (Node's own
- * start-up included) to the first phase, modules loaded.
+ * line of milliseconds: { load, read, check, units, rankPlan, write, writeExcelJs }; `load` is from the process's start
+ * (Node's own start-up included) to the first phase, modules loaded; `writeExcelJs` is the old writer on the same plan
+ * (bench/exceljs-summary.ts), loading ExcelJS included, for comparison: it is not part of the command.
  */
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
@@ -51,7 +52,11 @@ async function main(): Promise<void> {
   const rankPlan = lap();
   await writeChunks(out, summaryFile(plan));
   const write = lap();
-  process.stdout.write(`${JSON.stringify({ load, read, check, units, rankPlan, write })}\n`);
+  // Loaded here, so that loading ExcelJS is timed with its writer.
+  const old = require('./exceljs-summary') as typeof import('./exceljs-summary');
+  await old.summaryWorkbook(plan).xlsx.writeFile(`${out}.exceljs.xlsx`, old.SUMMARY_ZIP as never);
+  const writeExcelJs = lap();
+  process.stdout.write(`${JSON.stringify({ load, read, check, units, rankPlan, write, writeExcelJs })}\n`);
 }
 
 main().catch((e) => {
