@@ -5,24 +5,9 @@ import * as path from 'path';
 import { renderTable, sizedSpec, spreadFaults } from '../test/helpers/generate';
 import { removeDir, tempDir, writeXlsx } from '../test/helpers/xlsx';
 import { Bench } from './table';
-import { kb, load, ms, ROOT, timings } from './measure';
+import { kb, load, ms, ROOT, runThidua as once, timings } from './measure';
 
-const BIN = path.join(ROOT, 'bin', 'thidua.js');
 const RUNS = 7;
-
-/** Wall time of one `node bin/thidua.js ARGS` (its output thrown away), with its CPU time and peak memory where /usr/bin/time is there. */
-function once(args: string[]): { ms: number; code: number | null; cpuMs?: number; rssKb?: number } {
-  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
-  const stdio: ['ignore', 'ignore', 'pipe'] = ['ignore', 'ignore', 'pipe'];
-  const t = performance.now();
-  const r = timeBin
-    ? spawnSync(timeBin, ['-f', 'thidua-bench rss=%M user=%U sys=%S', process.execPath, BIN, ...args], { encoding: 'utf8', stdio })
-    : spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', stdio });
-  const elapsed = performance.now() - t;
-  if (r.status === 2 || r.status === null) throw new Error(`thidua ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr}`);
-  const m = /thidua-bench rss=(\d+) user=([\d.]+) sys=([\d.]+)/.exec(r.stderr ?? '');
-  return { ms: elapsed, code: r.status, ...(m ? { rssKb: Number(m[1]), cpuMs: (Number(m[2]) + Number(m[3])) * 1000 } : {}) };
-}
 
 export const run: Bench = async () => {
   if (!existsSync(path.join(ROOT, 'dist', 'cli', 'main.js'))) throw new Error('dist/ is missing: npm run build:cli');

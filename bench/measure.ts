@@ -1,4 +1,5 @@
 /** Timing helpers shared by the benchmarks: repeat until the median is steady, report it in milliseconds. */
+import { spawnSync } from 'child_process';
 import { existsSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -69,4 +70,26 @@ export function kb(bytes: number): string {
 export function load(): string {
   const cores = os.cpus().length;
   return `load ${os.loadavg()[0].toFixed(1)} on ${cores} core${cores === 1 ? '' : 's'}`;
+}
+
+/**
+ * Wall time of one `node bin/thidua.js ARGS` as a user runs it (a new process, its output thrown away), with its CPU
+ * time and peak memory where /usr/bin/time is there. Exit 2 or a signal is a failure of the bench.
+ */
+export function runThidua(
+  args: string[],
+  env: Record<string, string> = {},
+): { ms: number; code: number | null; cpuMs?: number; rssKb?: number } {
+  const bin = path.join(ROOT, 'bin', 'thidua.js');
+  const timeBin = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+  const stdio: ['ignore', 'ignore', 'pipe'] = ['ignore', 'ignore', 'pipe'];
+  const options = { encoding: 'utf8' as const, stdio, env: { ...process.env, ...env } };
+  const t = performance.now();
+  const r = timeBin
+    ? spawnSync(timeBin, ['-f', 'thidua-bench rss=%M user=%U sys=%S', process.execPath, bin, ...args], options)
+    : spawnSync(process.execPath, [bin, ...args], options);
+  const elapsed = performance.now() - t;
+  if (r.status === 2 || r.status === null) throw new Error(`thidua ${args.join(' ')} failed (${r.status ?? r.signal}): ${r.stderr}`);
+  const m = /thidua-bench rss=(\d+) user=([\d.]+) sys=([\d.]+)/.exec(r.stderr ?? '');
+  return { ms: elapsed, code: r.status, ...(m ? { rssKb: Number(m[1]), cpuMs: (Number(m[2]) + Number(m[3])) * 1000 } : {}) };
 }

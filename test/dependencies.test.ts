@@ -34,12 +34,14 @@ function sources(dir: string): string[] {
   });
 }
 
-function packagesOf(file: string): string[] {
+/** Every module `file` names (imports, re-exports, require, dynamic import); type-only imports too unless `runtime`. */
+function specifiersOf(file: string, runtime = false): string[] {
   const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.ES2022, true);
   const out: string[] = [];
   const visit = (n: ts.Node) => {
     if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) {
-      out.push(n.moduleSpecifier.text);
+      const typeOnly = ts.isImportDeclaration(n) ? n.importClause?.isTypeOnly === true : n.isTypeOnly;
+      if (!(runtime && typeOnly)) out.push(n.moduleSpecifier.text);
     } else if (ts.isCallExpression(n) && n.arguments.length >= 1 && ts.isStringLiteral(n.arguments[0])) {
       const callee = n.expression.getText(src);
       if (callee === 'require' || callee === 'require.resolve' || n.expression.kind === ts.SyntaxKind.ImportKeyword) {
@@ -49,7 +51,11 @@ function packagesOf(file: string): string[] {
     ts.forEachChild(n, visit);
   };
   visit(src);
-  return out
+  return out;
+}
+
+function packagesOf(file: string, runtime = false): string[] {
+  return specifiersOf(file, runtime)
     .filter((s) => !s.startsWith('.') && !s.startsWith('/') && !s.startsWith('node:') && !builtinModules.includes(s.split('/')[0]))
     .map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]));
 }
@@ -60,7 +66,38 @@ const files = ['src', 'test', 'bench', 'scripts']
 const used = new Map<string, string>();
 for (const f of files) for (const p of packagesOf(f)) if (!used.has(p)) used.set(p, path.relative(ROOT, f));
 
+/**
+ * The packages the compiled CLI loads: the import graph of its entry points (the command and the tonghop worker,
+ * which is started by path), type-only imports left out. The pane's packages are bundled by webpack at build time.
+ */
+function cliPackages(): Map<string, string> {
+  const found = new Map<string, string>();
+  const seen = new Set<string>();
+  const queue = ['src/cli/main.ts', 'src/cli/tonghop-worker.ts'].map((f) => path.join(ROOT, f));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    for (const p of packagesOf(file, true)) if (!found.has(p)) found.set(p, path.relative(ROOT, file));
+    for (const s of specifiersOf(file, true).filter((x) => x.startsWith('.'))) {
+      const base = path.resolve(path.dirname(file), s);
+      const next = [`${base}.ts`, path.join(base, 'index.ts'), base].find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
+      if (next && next.endsWith('.ts')) queue.push(next);
+    }
+  }
+  return found;
+}
+
 describe('package.json', () => {
+  it('lists as dependencies exactly what the command line loads (what `npm install thidua` must bring)', () => {
+    const cli = cliPackages();
+    expect([...cli].filter(([p]) => !(p in (pkg.dependencies ?? {}))).map(([p, f]) => `${p} (${f})`)).toEqual([]);
+    expect(Object.keys(pkg.dependencies ?? {}).filter((p) => !cli.has(p))).toEqual([]);
+    // ExcelJS is the tests' second reader and the pane's reader of chosen files (bundled): not the CLI's.
+    expect(cli.has('exceljs')).toBe(false);
+    expect(pkg.devDependencies.exceljs).toBeDefined();
+  });
+
   it('declares every package the code imports', () => {
     expect([...used].filter(([p]) => !declared.has(p)).map(([p, f]) => `${p} (${f})`)).toEqual([]);
   });

@@ -1,12 +1,10 @@
 /** `thidua`: checks and totals Bảng chấm điểm thi đua in .xlsx files. Exit 0 clean, 1 errors found, 2 bad input. */
 import { checkSheet, CheckOptions, checkWorkbook, isUserError, SheetReport, templateSize, templateTitle, UserError } from '../engine';
 import { openBook, XlsxBook } from '../xlsx/book';
-import { fixFile } from '../xlsx/fix';
 import { parseArgs, ParsedArgs } from './args';
 import { formatJson, formatText } from './format';
 import { formatRefsJson, formatRefsText } from './refs';
 import { loadTemplate, templateFromReports, writeTemplate } from './template';
-import { tonghop } from './tonghop';
 
 export const USAGE = `thidua: kiểm tra Bảng chấm điểm thi đua
 
@@ -94,6 +92,8 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
     const year = flag(args, '--year');
     if (year !== undefined && !/^\d{4}$/.test(year.trim()))
       throw new UserError('bad-input', `--year nhận một năm bốn chữ số, ví dụ --year 2022, không phải “${year}”.`);
+    // Each command's own modules are loaded when it runs: a check loads no writer, a summary no in-place editor.
+    const { tonghop } = await import('./tonghop');
     return tonghop(
       {
         inputs: args.positional,
@@ -153,6 +153,7 @@ async function run(args: ParsedArgs, io: Io): Promise<number> {
   if (!out) throw new UserError('bad-input', 'Thiếu tệp ra: thidua fix TỆP.xlsx -o TỆP-RA.xlsx (tệp gốc không bao giờ bị ghi đè).');
   const book = await openBook(file);
   const reports = checkFile(book, sheet, options);
+  const { fixFile } = await import('../xlsx/fix');
   const fixed = await fixFile(book, reports, out, { force: args.flags.has('--force') });
   io.out(formatText(file, reports, { verbose: args.flags.has('--verbose') }));
   const writes = reports.reduce((k, r) => k + r.plan.writes.length, 0);

@@ -3,7 +3,6 @@
  * summary. Every sheet that holds a scoring table is one unit; a file that cannot be read is listed as not read and the
  * others are still summed. Input files are only read; the summary is a new workbook.
  */
-import type ExcelJS from 'exceljs';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -11,8 +10,8 @@ import { Worker } from 'worker_threads';
 import { checkWorkbook, formatNumber, isUserError, Template, UserError } from '../engine';
 import { BlocInput, BlocRanking, BlocRules, changeText, parseBlocRulesJson, planSummary, rankBloc, unitScores } from '../engine/bloc';
 import { openBook } from '../xlsx/book';
-import { SUMMARY_ZIP, summaryWorkbook } from '../xlsx/summary';
-import { saveFile } from '../xlsx/workbook';
+import { summaryFile } from '../xlsx/summary';
+import { saveFile, writeChunks } from '../xlsx/workbook';
 import { readJsonFile } from './json-file';
 
 /** The summary workbook says so in its properties: a later run over the same folder passes it over. */
@@ -98,7 +97,7 @@ const MIN_FILES_FOR_WORKERS = 8;
 
 /**
  * Workers beside the main thread, for a bloc of many files: one per idle core (cores less the last minute's load), at
- * most three. A worker loads ExcelJS and the engine again (a few hundred ms of CPU), which pays only where a core would
+ * most three. A worker loads the engine again and warms its own JIT (some hundred ms of CPU), which pays only where a core would
  * otherwise wait: on a machine already busy they made the summary slower, so there they are not started. Only when
  * running as compiled JavaScript (the worker is dist/cli/tonghop-worker.js). THIDUA_WORKERS sets the count (0: none).
  */
@@ -235,10 +234,8 @@ export async function tonghop(o: TonghopOptions, io: { out(t: string): void; err
   const ranking = rankBloc(inputs, rules?.rules);
   const year = o.year ?? rules?.rules.nam ?? commonYear(inputs);
   const plan = planSummary(ranking, { rules: rules?.rules, template: o.template, bloc: o.bloc, year });
-  const wb = summaryWorkbook(plan);
-  await saveFile(o.out, files[0] ?? o.out, (tmp) => wb.xlsx.writeFile(tmp, SUMMARY_ZIP as unknown as Partial<ExcelJS.XlsxWriteOptions>), {
-    force: o.force,
-  });
+  const chunks = summaryFile(plan);
+  await saveFile(o.out, files[0] ?? o.out, (tmp) => writeChunks(tmp, chunks), { force: o.force });
   for (const w of rules?.warnings ?? []) io.err(`thidua: lưu ý: ${w}`);
   const units = ranking.units.length;
   io.out(

@@ -44,17 +44,21 @@ export function saveTemplateChoice(choice: TemplateChoice | null): Promise<void>
 }
 
 /**
- * The template to check against, read fresh from the workbook before a check. A stored choice that cannot be read
- * stops the check: holding the sheet against nothing while the user believes otherwise would hide findings.
+ * The template a stored choice stands for. A stored choice that cannot be read stops the action: holding the sheet
+ * against nothing while the user believes otherwise would hide findings.
  */
-export async function chosenTemplate(): Promise<Template | undefined> {
-  const s = await storedTemplate();
+export function usableTemplate(s: StoredTemplate): Template | undefined {
   if (s.kind === 'broken') {
     throw refusal(
       `Không dùng được bảng tiêu chí đã chọn cho bảng tính này (${s.errors[0]}). Mở ngăn Kiểm tra › Tùy chọn để chọn lại. Bảng tính chưa bị thay đổi.`,
     );
   }
   return s.kind === 'none' ? undefined : s.template;
+}
+
+/** The template to check against, read fresh from the workbook before a check. */
+export async function chosenTemplate(): Promise<Template | undefined> {
+  return usableTemplate(await storedTemplate());
 }
 
 /** The picker's values: none, each built-in by its settings string, the loaded template, and the file chooser. */

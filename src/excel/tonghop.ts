@@ -3,15 +3,18 @@
  * collects every unit as a sheet of one workbook); units read from chosen files may be added. The engine ranks them and
  * plans the summary (src/engine/bloc); this file applies the plan's *Tổng hợp* and *Theo tiêu chí* sheets thinly.
  *
- *   sync 1  LIST   the workbook's sheets (name, id, visibility): Office.js cannot name a sheet before a sync
- *   sync 2  READ   every unit sheet's used range (values, text, formulas, merges), all in one batch
+ *   sync 1  READ   (ExcelApi 1.5) the sheet list, the marker, and every visible sheet's used range (values, text,
+ *                  formulas, merges), walked from getFirst along getNextOrNullObject without knowing a name, up to
+ *                  CHAIN_LIMIT sheets: a workbook with more has the rest read by id in one more sync. On ExcelApi 1.4
+ *                  (the manifest's minimum) or a host that refuses the walk: one sync to list the sheets, one to read
+ *                  them, as Office.js cannot name a sheet before a sync.
  *           engine  checkSheet → unitScores → rankBloc → planSummary (names clear of the other sheets)
  *           ask     if the summary sheets made before are still there, the pane asks before they are replaced
- *   sync 3  WRITE  delete only those sheets (named in the add-in's workbook setting, src/excel/settings.ts), add the
+ *   sync 2  WRITE  delete only those sheets (named in the add-in's workbook setting, src/excel/settings.ts), add the
  *                  new ones, write cells, formats, merges, print setup, and the setting naming them, in one batch
  * No other sheet is touched.
  */
-import { a1, checkSheet, isUserError, Template } from '../engine';
+import { a1, checkSheet, isUserError, SheetGrid, Template } from '../engine';
 import {
   BlocInput,
   BlocRules,
@@ -25,9 +28,10 @@ import {
   BlocRanking,
 } from '../engine/bloc';
 import { MESSAGES, refusal } from './errors';
-import { capabilities, MIN_API, supports } from './host';
-import { queueRead, toGrid } from './read';
+import { Capabilities, capabilities, MIN_API, supports } from './host';
+import { QueuedRead, queueRead, toGrid } from './read';
 import { KEYS, queueSettingRead, queueSettingWrite } from './settings';
+import { StoredTemplate, TEMPLATE_KEY, templateFrom, usableTemplate } from './template';
 
 /**
  * The add-in's workbook setting naming the sheets it made. By name, not id: worksheet ids are not documented to survive
@@ -53,36 +57,114 @@ function markerOf(v: unknown): BlocMarker {
   return v && typeof v === 'object' && Array.isArray((v as BlocMarker).sheets) ? (v as BlocMarker) : { sheets: [] };
 }
 
-/** sync 1: the sheets of the workbook, those made by an earlier summary marked. */
-export async function listSheets(): Promise<WorkbookSheet[]> {
-  if (!supports(MIN_API)) throw refusal(MESSAGES.oldHost);
+/** The sheets from a loaded collection, those made by an earlier summary (named in the marker) marked. */
+function sheetsOf(items: Excel.Worksheet[], marker: unknown): WorkbookSheet[] {
+  const ours = new Set(markerOf(marker).sheets.map((s) => s.name));
+  return items.map((s) => ({ id: s.id, name: s.name, visible: s.visibility === 'Visible', ours: ours.has(s.name) }));
+}
+
+/** The sheets a unit may be on: visible, not made by us. */
+const candidates = (sheets: WorkbookSheet[]) => sheets.filter((s) => s.visible && !s.ours);
+
+/** The check reads no fills: the summary's reads leave them out (fewer bytes, and no call on a range that may be null). */
+const readCaps = (): Capabilities => ({ ...capabilities(), areas: false });
+
+/**
+ * How far the first batch walks (getFirst → getNextOrNullObject): a bloc is some tens of units, one sheet each. Excel
+ * itself sets no number of sheets (memory only, https://support.microsoft.com/en-us/office/excel-specifications-and-limits-1672b34d-7043-467e-8e27-269d656771c3);
+ * every step past the last sheet is a null object, so the limit also bounds that waste.
+ */
+export const CHAIN_LIMIT = 60;
+
+interface SheetsRead {
+  sheets: WorkbookSheet[];
+  grids: SheetGrid[];
+  /** The criteria template chosen for the workbook (its setting, read in the same sync). */
+  template: StoredTemplate;
+}
+
+/** Queues a read of each sheet by id; `grids()` after the sync. */
+function queueById(context: Excel.RequestContext, sheets: WorkbookSheet[], caps: Capabilities): () => SheetGrid[] {
+  const reads = sheets.map((s) => ({ sheet: s, q: queueRead(context.workbook.worksheets.getItem(s.id).getUsedRange(true), caps) }));
+  return () => reads.map(({ sheet, q }) => toGrid(sheet.name, q));
+}
+
+/** ExcelApi 1.4: sync 1 lists the sheets, sync 2 reads every candidate. */
+async function readNamedFirst(): Promise<SheetsRead> {
+  const caps = readCaps();
   return Excel.run(async (context) => {
-    const sheets = context.workbook.worksheets;
-    sheets.load('items/id,items/name,items/visibility');
+    const all = context.workbook.worksheets;
+    all.load('items/id,items/name,items/visibility');
     const marker = queueSettingRead(context, BLOC_KEY);
+    const template = queueSettingRead(context, TEMPLATE_KEY);
     await context.sync();
-    const ours = new Set(markerOf(marker()).sheets.map((s) => s.name));
-    return sheets.items.map((s) => ({ id: s.id, name: s.name, visible: s.visibility === 'Visible', ours: ours.has(s.name) }));
+    const sheets = sheetsOf(all.items, marker());
+    const grids = queueById(context, candidates(sheets), caps);
+    await context.sync();
+    return { sheets, grids: grids(), template: templateFrom(template()) };
   });
 }
 
-/** sync 2: every visible sheet not made by us, read in one batch; each one holding a scoring table is one unit. */
-export async function readUnitSheets(sheets: WorkbookSheet[], template?: Template): Promise<BlocInput[]> {
-  const caps = capabilities();
-  const candidates = sheets.filter((s) => s.visible && !s.ours);
+/** ExcelApi 1.5: the list, the marker and the visible sheets' cells in one sync (more than CHAIN_LIMIT: one more). */
+async function readWalking(): Promise<SheetsRead> {
+  const caps = readCaps();
   return Excel.run(async (context) => {
-    const reads = candidates.map((s) => ({ sheet: s, q: queueRead(context.workbook.worksheets.getItem(s.id).getUsedRange(true), caps) }));
+    const all = context.workbook.worksheets;
+    all.load('items/id,items/name,items/visibility');
+    const marker = queueSettingRead(context, BLOC_KEY);
+    const template = queueSettingRead(context, TEMPLATE_KEY);
+    const walk: { ws: Excel.Worksheet; q: QueuedRead }[] = [];
+    let ws = all.getFirst(true);
+    for (let i = 0; i < CHAIN_LIMIT; i++) {
+      if (i > 0) ws = ws.getNextOrNullObject(true);
+      ws.load('id');
+      walk.push({ ws, q: queueRead(ws.getUsedRange(true), caps) });
+    }
     await context.sync();
-    return reads.flatMap(({ sheet, q }) => {
-      const grid = toGrid(sheet.name, q);
-      try {
-        const report = checkSheet(grid, { template });
-        return [{ kind: 'unit' as const, unit: unitScores(report, grid, { template }) }];
-      } catch (e) {
-        if (isUserError(e) && e.code === 'no-table') return []; // a cover page, a list of units: not a unit
-        throw e;
-      }
-    });
+    const sheets = sheetsOf(all.items, marker());
+    const read = new Map(walk.filter((w) => !w.ws.isNullObject).map((w) => [w.ws.id, w.q]));
+    const rest = candidates(sheets).filter((s) => !read.has(s.id));
+    const more = rest.length > 0 ? queueById(context, rest, caps) : undefined;
+    if (more) await context.sync();
+    const moreGrids = new Map((more?.() ?? []).map((g, i) => [rest[i].id, g]));
+    return {
+      sheets,
+      template: templateFrom(template()),
+      grids: candidates(sheets).map((s) => (read.has(s.id) ? toGrid(s.name, read.get(s.id)!) : moreGrids.get(s.id)!)),
+    };
+  });
+}
+
+/**
+ * The workbook's sheets and the cells of every candidate, in two syncs' worth of work done in one where the host can
+ * walk its sheets (ExcelApi 1.5). A refusal of the walk (a host treating calls on a null object otherwise than
+ * office.js does, see test/host/bloc-host.ts) falls back to naming the sheets first: nothing was written yet.
+ */
+export async function readWorkbookSheets(): Promise<SheetsRead> {
+  if (!supports(MIN_API)) throw refusal(MESSAGES.oldHost);
+  if (!supports(WALK_API)) return readNamedFirst();
+  try {
+    return await readWalking();
+  } catch (e) {
+    // Only Excel's own refusals (they carry a code); a fault of ours is not hidden behind a second attempt.
+    if (isUserError(e) || typeof (e as { code?: unknown } | undefined)?.code !== 'string') throw e;
+    return readNamedFirst();
+  }
+}
+
+/** getFirst and getNextOrNullObject. */
+export const WALK_API = '1.5';
+
+/** Each grid holding a scoring table is one unit; a cover page or a list of units is not. */
+export function unitsOf(grids: SheetGrid[], template?: Template): BlocInput[] {
+  return grids.flatMap((grid) => {
+    try {
+      const report = checkSheet(grid, { template });
+      return [{ kind: 'unit' as const, unit: unitScores(report, grid, { template }) }];
+    } catch (e) {
+      if (isUserError(e) && e.code === 'no-table') return [];
+      throw e;
+    }
   });
 }
 
@@ -95,10 +177,11 @@ export interface TonghopOutcome {
 }
 
 export interface TonghopRequest {
+  /** The criteria template; without one, the workbook's own choice (read in the first sync). */
   template?: Template;
   rules?: BlocRules;
-  /** Units read from chosen files (src/taskpane/tonghop-files.ts), summed with the workbook's own. */
-  extra?: BlocInput[];
+  /** Units read from chosen files (src/taskpane/tonghop-files.ts) with the template, summed with the workbook's own. */
+  extra?(template: Template | undefined): Promise<BlocInput[]>;
   /** Asked when summary sheets made before exist: true to replace them, false to stop with nothing written. */
   confirmReplace(names: string[]): Promise<boolean>;
 }
@@ -172,7 +255,7 @@ function chunk<T>(xs: T[], n: number): T[][] {
   return out;
 }
 
-/** sync 3: the old summary sheets (ours only) out, the new ones in; the marker saved with the workbook. */
+/** The last sync: the old summary sheets (ours only) out, the new ones in; the marker saved with the workbook. */
 export async function writeSummary(plan: SummaryPlan, previous: WorkbookSheet[]): Promise<string[]> {
   const caps = capabilities();
   const written = await Excel.run(async (context) => {
@@ -188,9 +271,11 @@ export async function writeSummary(plan: SummaryPlan, previous: WorkbookSheet[])
 
 /** The whole action: list, read, rank, ask, write. Nothing is written when the user declines or no unit is found. */
 export async function runTonghop(request: TonghopRequest): Promise<TonghopOutcome> {
-  const sheets = await listSheets();
-  const own = await readUnitSheets(sheets, request.template);
-  const inputs = [...own, ...(request.extra ?? [])];
+  const read = await readWorkbookSheets();
+  const { sheets } = read;
+  const template = request.template ?? usableTemplate(read.template);
+  const own = unitsOf(read.grids, template);
+  const inputs = [...own, ...((await request.extra?.(template)) ?? [])];
   if (!inputs.some((i) => i.kind === 'unit')) {
     throw refusal(
       'Không có trang nào có bảng chấm điểm (cột TT, Tiêu chí, Điểm chuẩn, Điểm tự chấm), và chưa chọn tệp đơn vị nào. Bảng tính chưa bị thay đổi.',
@@ -201,11 +286,7 @@ export async function runTonghop(request: TonghopRequest): Promise<TonghopOutcom
   // Names clear of every sheet that stays; ours are about to go, so their names are free.
   const taken = sheets.filter((s) => !s.ours).map((s) => s.name);
   const years = inputs.flatMap((i) => (i.kind === 'unit' && i.unit.year !== undefined ? [i.unit.year] : []));
-  const plan = planSummary(
-    ranking,
-    { rules: request.rules, template: request.template, year: request.rules?.nam ?? years[0], unitSheets: false },
-    taken,
-  );
+  const plan = planSummary(ranking, { rules: request.rules, template, year: request.rules?.nam ?? years[0], unitSheets: false }, taken);
   if (previous.length > 0 && !(await request.confirmReplace(previous.map((p) => p.name)))) {
     throw refusal('Đã dừng: các trang tổng hợp cũ được giữ nguyên, bảng tính chưa bị thay đổi.');
   }

@@ -1,7 +1,7 @@
 /** What the pane's *Tổng hợp khối* button does, loaded on its first click (its own chunk). */
-import { chosenTemplate, refusal } from '../excel';
-import { BlocInput, BlocRules, changeText, parseBlocRulesJson } from '../engine/bloc';
-import { formatNumber } from '../engine';
+import { refusal } from '../excel';
+import { BlocRules, changeText, parseBlocRulesJson } from '../engine/bloc';
+import { formatNumber, Template } from '../engine';
 import { runTonghop } from '../excel/tonghop';
 
 export interface SummariseRequest {
@@ -19,12 +19,15 @@ export async function summarise(req: SummariseRequest): Promise<{ lines: string[
       throw refusal(`Tệp quy chế “${req.rulesFile.name}” không hợp lệ: ${r.errors.slice(0, 3).join('; ')}. Bảng tính chưa bị thay đổi.`);
     rules = r.rules;
   }
-  const template = await chosenTemplate();
-  // The file reader and ExcelJS come in a chunk of their own, fetched only when files were chosen.
-  let extra: BlocInput[] = [];
-  if (req.files.length > 0)
-    extra = await (await import(/* webpackChunkName: "tonghop-tep" */ './tonghop-files')).readUnitFiles(req.files, template);
-  const out = await runTonghop({ template, rules, extra, confirmReplace: req.confirmReplace });
+  // The template is the workbook's choice, read in the first sync with the sheets; the file reader and ExcelJS come in
+  // a chunk of their own, fetched only when files were chosen.
+  const files = req.files;
+  const extra =
+    files.length > 0
+      ? async (template: Template | undefined) =>
+          (await import(/* webpackChunkName: "tonghop-tep" */ './tonghop-files')).readUnitFiles(files, template)
+      : undefined;
+  const out = await runTonghop({ rules, extra, confirmReplace: req.confirmReplace });
   const lines = out.ranking.units.map(
     (u) =>
       `${u.rank}${u.tiedWith.length ? ' (đồng hạng)' : ''}. ${u.unit.name}: ${formatNumber(u.score)} điểm (tự chấm ${formatNumber(u.unit.tuCham)}, ${changeText(u.change)})${u.award ? ` — ${u.award}` : ''}`,

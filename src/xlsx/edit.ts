@@ -7,11 +7,11 @@ import { CellMark, CellWrite } from '../engine';
 import { XlsxBook } from './book';
 import { FILL, noteText } from './marks';
 import { CommentsEditor, VmlEditor, vmlBlocks } from './notes';
-import { CONTENT_TYPE, relativeTarget, REL_TYPE } from './package';
+import { CONTENT_TYPE, NS, relativeTarget, REL_TYPE } from './package';
 import { SheetXml } from './sheet-edit';
 import { staleFormulas } from './stale';
 import { StylesEditor } from './styles';
-import { applySplices, decodeXml, Splice, startTag, walkXml, XmlElement } from './xml';
+import { applySplices, decodeXml, Splice, startTag, walkXml, XML_DECL, XmlElement } from './xml';
 import { ZipOut } from './zip';
 
 export interface SheetPlan {
@@ -39,7 +39,6 @@ export class EditRefusal extends Error {
   }
 }
 
-const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 /** Elements after <calcPr> in workbook.xml (ECMA-376 Part 1, CT_Workbook). */
 const AFTER_CALC_PR = [
   'oleSize',
@@ -98,9 +97,7 @@ function appendToRoot(xml: string, text: string): string {
 /** Adds a relationship to `source`'s rels part (made when missing); returns its new Id. */
 function addRelationship(parts: Parts, book: XlsxBook, source: string, type: string, target: string): string {
   const relsPart = book.pkg.relsPartOf(source);
-  const xml = parts.exists(relsPart)
-    ? parts.get(relsPart)
-    : `${XML_DECL}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  const xml = parts.exists(relsPart) ? parts.get(relsPart) : `${XML_DECL}<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
   const ids = new Set<string>();
   walkXml(xml, { open: (el) => el.local === 'Relationship' && el.attrs.Id && ids.add(el.attrs.Id) });
   let n = ids.size + 1;

@@ -4,14 +4,12 @@
  * is the fallback of a threaded comment (author "tc={…}") is left alone: Excel shows the thread, not this text.
  */
 import { NOTE_HEAD } from '../engine';
-import { applySplices, escapeText, qualified, Splice, startTag, walkXml, XmlElement } from './xml';
+import { NS } from './package';
+import { applySplices, escapeText, qualified, Splice, startTag, walkXml, XML_DECL, XmlElement } from './xml';
 
 /** The first line of every note thidua writes: how a later fix knows its own notes. */
 export { NOTE_HEAD };
 const AUTHOR = 'thidua';
-
-const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
-const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 
 interface ExistingComment {
   el: XmlElement;
@@ -35,7 +33,7 @@ export class CommentsEditor {
   private ourAuthor = -1;
 
   constructor(xml: string | undefined) {
-    this.xml = xml ?? `${XML_DECL}<comments xmlns="${MAIN}"><authors></authors><commentList></commentList></comments>`;
+    this.xml = xml ?? `${XML_DECL}<comments xmlns="${NS.main}"><authors></authors><commentList></commentList></comments>`;
     let current: ExistingComment | undefined;
     walkXml(this.xml, {
       open: (el, stack) => {

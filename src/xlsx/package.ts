@@ -10,6 +10,7 @@ export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
   rel: 'http://schemas.openxmlformats.org/officeDocument/2006/relationships',
   pkgRel: 'http://schemas.openxmlformats.org/package/2006/relationships',
+  coreProps: 'http://schemas.openxmlformats.org/package/2006/metadata/core-properties',
   types: 'http://schemas.openxmlformats.org/package/2006/content-types',
   strictMain: 'http://purl.oclc.org/ooxml/spreadsheetml/main',
 };
@@ -23,6 +24,7 @@ export const REL_TYPE = {
   vmlDrawing: `${NS.rel}/vmlDrawing`,
   calcChain: `${NS.rel}/calcChain`,
   table: `${NS.rel}/table`,
+  coreProperties: `${NS.pkgRel}/metadata/core-properties`,
 };
 
 export const CONTENT_TYPE = {
@@ -30,6 +32,10 @@ export const CONTENT_TYPE = {
   vml: 'application/vnd.openxmlformats-officedocument.vmlDrawing',
   styles: 'application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml',
   rels: 'application/vnd.openxmlformats-package.relationships+xml',
+  workbook: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
+  worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
+  sharedStrings: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml',
+  coreProperties: 'application/vnd.openxmlformats-package.core-properties+xml',
 };
 
 export interface Relationship {

@@ -107,14 +107,27 @@ export function walkXml(xml: string, handlers: XmlHandlers, options: { namespace
   if (error) throw new XmlError(error.message);
 }
 
+/** The declaration every part thidua writes starts with, as Office writes it. */
+export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
+
+/**
+ * Characters XML 1.0 cannot hold at all, not even as references (control characters but tab and line breaks, U+FFFE,
+ * U+FFFF, halves of surrogate pairs): dropped, as ExcelJS drops them, since a part holding one is not XML and Excel
+ * refuses the whole file. Cells read through saxes cannot hold them; a file name or a pasted text can.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_XML = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+/** A surrogate pair (two code units) is kept; anything else NOT_XML matches is dropped. */
+const xmlChars = (s: string) => s.replace(NOT_XML, (m) => (m.length === 2 ? m : ''));
+
 /** Text content as XML writes it. */
 export function escapeText(s: string): string {
-  return s.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+  return xmlChars(s).replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 /** An attribute value in double quotes: tabs and line breaks as references, so that parsing gives them back. */
 export function escapeAttr(s: string): string {
-  return s.replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return xmlChars(s).replace(/[&<>"\t\n\r]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** A start tag (or an empty element) from a name and attributes, in the given order. */

@@ -216,11 +216,24 @@ export function writeZip(source: Buffer, parts: ZipOut[]): Buffer[] {
   return [...chunks, ...centrals, end];
 }
 
+/** Below this, a part is inflated in one synchronous call (bounded all the same): a stream per small part cost more than the inflating. */
+const SMALL_PART = 1 << 20;
+
 /**
- * How many bytes a deflated entry inflates to, counted as it streams and given up past `limit` (the result is then
- * above `limit`): memory stays at one chunk, and a bomb that lies about its size is stopped at the size it declared.
+ * How many bytes a deflated entry inflates to, given up past `limit` (the result is then above `limit`): a bomb that
+ * lies about its size is stopped at the size it declared. A part above 1 MB is counted as it streams, so memory stays
+ * at one chunk; a smaller one is inflated at once into at most `limit` + 1 bytes.
  */
 export function inflatedSize(compressed: Buffer, limit: number): Promise<number> {
+  if (limit < SMALL_PART) {
+    try {
+      return Promise.resolve(zlib.inflateRawSync(compressed, { maxOutputLength: limit + 1 }).length);
+    } catch (e) {
+      // maxOutputLength reached: more than declared.
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return Promise.resolve(limit + 1);
+      return Promise.reject(new ZipFormatError((e as Error).message));
+    }
+  }
   return new Promise((resolve, reject) => {
     const z = zlib.createInflateRaw();
     let n = 0;

@@ -186,6 +186,22 @@ describe('thidua check refuses unreadable files: exit 2, one Vietnamese line, bo
   );
 
   it(
+    'a small part that lies about its size (inflated at once, not streamed): stopped at what it declared',
+    async () => {
+      // 64 MB of spaces, declared as 200 KB: under the 1 MB below which a part is inflated in one bounded call.
+      const bomb = deflatedSpaces(64);
+      const f = file(
+        'bom-nho.xlsx',
+        zip(xlsxParts(1).map((p) => (p.name === 'xl/worksheets/sheet1.xml' ? { name: p.name, raw: bomb, declaredSize: 200 * 1024 } : p))),
+      );
+      const before = process.memoryUsage().rss;
+      expectRefused(await run('check', f), /“bom-nho\.xlsx” có phần “xl\/worksheets\/sheet1\.xml” giải nén ra lớn bất thường/);
+      expect(rssGrowthMb(before)).toBeLessThan(50);
+    },
+    QUICK,
+  );
+
+  it(
     'parts that add up past the unzipped limit, each one ordinary',
     async () => {
       // Only the directory is read: six sheets declaring 20 MB each from 300 KB (68-fold, under the bomb ratio), 120 MB in all.

@@ -73,7 +73,10 @@ test('sums the unit sheets of the open workbook into Tổng hợp and Theo tiêu
   const jsBefore: string[] = [];
   page.on('request', (r) => jsBefore.push(new URL(r.url()).pathname));
   await page.click('#tonghop summary');
+  await page.evaluate(() => (window as unknown as { __thiduaHost: { resetCounters(): void } }).__thiduaHost.resetCounters());
   expect(await runAndWait(page)).toBe('Đã tổng hợp 5 đơn vị vào trang “Tổng hợp” và “Theo tiêu chí”.');
+  // One sync reads the list and every sheet, one writes both summary sheets.
+  expect(await page.evaluate(() => (window as unknown as { __thiduaHost: { syncs(): number } }).__thiduaHost.syncs())).toBe(2);
   expect(await names(page)).toEqual(['Bìa', 'Nội vụ', 'Tài chính', 'Tư pháp', 'Kế hoạch và Đầu tư', 'Y tế', 'Tổng hợp', 'Theo tiêu chí']);
   expect(await cell(page, 'Tổng hợp', 'B5')).toBe('Sở Nội vụ');
   expect(await cell(page, 'Tổng hợp', 'E8')).toBe(983);

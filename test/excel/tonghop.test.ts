@@ -3,7 +3,8 @@
  * a workbook holding several units as sheets, a sheet of the user's own, and the user's own sheet named “Tổng hợp”.
  */
 import { SheetGrid } from '../../src/engine';
-import { BLOC_KEY, runTonghop } from '../../src/excel/tonghop';
+import { BLOC_KEY, CHAIN_LIMIT, runTonghop } from '../../src/excel/tonghop';
+import { TEMPLATE_KEY } from '../../src/excel/template';
 import { BLOC, CLEAN, seed, withChanges } from '../helpers/bloc';
 import { grid } from '../helpers/grid';
 import { extras, extendHost } from '../host/bloc-host';
@@ -37,8 +38,8 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     book.resetCounters();
     const asked: string[][] = [];
     const outcome = await runTonghop({ confirmReplace: async (n) => (asked.push(n), true) });
-    // One to list the sheets (Office.js names none before a sync), one to read them all, one to write.
-    expect(book.syncs).toBe(3);
+    // One to list the sheets and read them all (walked from the first, no name needed), one to write.
+    expect(book.syncs).toBe(2);
     expect(asked).toEqual([]);
     // The user's own “Tổng hợp” keeps its name and cells; ours takes the next free name.
     expect(outcome.written).toEqual(['Tổng hợp (2)', 'Theo tiêu chí']);
@@ -121,7 +122,7 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     const g: SheetGrid = withChanges(base, { ...CLEAN, A2: 'Đơn vị: Sở Xây dựng', E23: 10, E22: 185, E40: 935 }, 'Chấm điểm');
     const outcome = await runTonghop({
       confirmReplace: async () => true,
-      extra: [
+      extra: async () => [
         { kind: 'unit', unit: unitScores(checkSheet(g), g, { file: 'so-xay-dung.xlsx', onlySheetOfFile: true }) },
         { kind: 'unread', file: 'hong.xlsx', reason: 'Tệp bị hỏng.' },
       ],
@@ -132,12 +133,84 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     expect([...th.cells.values()].some((c) => c.value === 'hong.xlsx')).toBe(true);
   });
 
+  test('the workbook’s template choice is read in the same first sync and given to the chosen files too; a broken one refuses', async () => {
+    const book = await workbook();
+    book.setSetting(TEMPLATE_KEY, 'builtin:quang-ngai-2022');
+    book.resetCounters();
+    const given: (string | undefined)[] = [];
+    const outcome = await runTonghop({ confirmReplace: async () => true, extra: async (t) => (given.push(t?.id), []) });
+    expect(book.syncs).toBe(2);
+    expect(given).toEqual(['quang-ngai-tham-muu-tong-hop-2022']);
+    const tc = book.sheets.find((s) => s.name === outcome.written[1])!;
+    expect(String(tc.cell('A3')?.value)).toMatch(/ghép theo mẫu tiêu chí của khối/);
+
+    const broken = await workbook();
+    broken.setSetting(TEMPLATE_KEY, '{"version": 99}');
+    const names = broken.sheets.map((s) => s.name);
+    await expect(runTonghop({ confirmReplace: async () => true })).rejects.toThrow(/Không dùng được bảng tiêu chí đã chọn/);
+    expect(broken.sheets.map((s) => s.name)).toEqual(names);
+  });
+
   test('no unit sheet and no file: refused, nothing written', async () => {
     const book = new HostWorkbook('1.18');
     book.loadGrid(grid([['Chỉ có chữ']], { name: 'Trang 1' }));
     installHost(book);
     await expect(runTonghop({ confirmReplace: async () => true })).rejects.toThrow(/Không có trang nào có bảng chấm điểm/);
     expect(book.sheets).toHaveLength(1);
+  });
+
+  test('on ExcelApi 1.4 (no getFirst / getNextOrNullObject): the sheets are named in one sync, read in a second, the same summary', async () => {
+    const walked = await workbook();
+    const first = await runTonghop({ confirmReplace: async () => true });
+    const book = await workbook();
+    book.api = '1.4';
+    book.resetCounters();
+    const outcome = await runTonghop({ confirmReplace: async () => true });
+    expect(book.syncs).toBe(3);
+    expect(outcome.written).toEqual(first.written);
+    const cells = (b: HostWorkbook) => b.sheets.map((s) => [s.name, [...s.cells.entries()].sort()]);
+    expect(cells(book)).toEqual(cells(walked));
+  });
+
+  test('a hidden sheet is neither walked nor read as a unit, and its name stays taken', async () => {
+    const book = await workbook();
+    book.loadGrid(grid([['Trang ẩn']], { name: 'Theo tiêu chí' }));
+    extras(book.sheets[1]).visibility = 'Hidden'; // Nội vụ
+    book.resetCounters();
+    const outcome = await runTonghop({ confirmReplace: async () => true });
+    expect(book.syncs).toBe(2);
+    expect(outcome.ranking.units.map((u) => u.unit.name)).not.toContain('Sở Nội vụ');
+    expect(outcome.ranking.units).toHaveLength(4);
+    expect(outcome.written).toEqual(['Tổng hợp (2)', 'Theo tiêu chí (2)']);
+  });
+
+  test(`more visible sheets than the walk takes (${CHAIN_LIMIT}): the rest are read by id in one more sync`, async () => {
+    const book = new HostWorkbook('1.18');
+    for (let i = 1; i <= CHAIN_LIMIT; i++) book.loadGrid(grid([[`Ghi chú ${i}`]], { name: `Trang ${i}` }));
+    const base = await seed();
+    for (const u of BLOC.slice(0, 3)) book.loadGrid(withChanges(base, { ...CLEAN, ...u.changes, A2: `Đơn vị: ${u.name}` }, u.name!));
+    installHost(book);
+    book.resetCounters();
+    const outcome = await runTonghop({ confirmReplace: async () => true });
+    expect(book.syncs).toBe(3);
+    expect(outcome.ranking.units.map((u) => u.unit.name).sort()).toEqual(
+      BLOC.slice(0, 3)
+        .map((u) => u.name)
+        .sort(),
+    );
+  });
+
+  test('a host that refuses calls on the null object past the last sheet: the sheets are named first, nothing lost', async () => {
+    await workbook();
+    const walked = await runTonghop({ confirmReplace: async () => true });
+    const strict = await workbook();
+    strict.refuseNullObjectCalls = true;
+    strict.resetCounters();
+    const outcome = await runTonghop({ confirmReplace: async () => true });
+    // The refused walk, then list, read and write.
+    expect(strict.syncs).toBe(4);
+    expect(outcome.written).toEqual(walked.written);
+    expect(outcome.ranking.units.map((u) => u.unit.name)).toEqual(walked.ranking.units.map((u) => u.unit.name));
   });
 
   test('on ExcelApi 1.8: per-cell formats, no page layout (1.9), the summary written all the same', async () => {
@@ -147,5 +220,43 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     expect(outcome.written).toEqual(['Tổng hợp (2)', 'Theo tiêu chí']);
     expect(extras(book.sheets[7]).page).toEqual({});
     expect(extras(book.sheets[7]).font.get('A4')?.bold).toBe(true);
+  });
+});
+
+describe('the host walks its sheets as Office does (bloc-host.ts)', () => {
+  test('getFirst(true) and getNextOrNullObject(true) skip hidden sheets; past the last, null objects that read as empty', async () => {
+    const book = new HostWorkbook('1.18');
+    for (const n of ['A', 'B', 'C']) book.loadGrid(grid([[n]], { name: n }));
+    extras(book.sheets[1]).visibility = 'Hidden';
+    installHost(book);
+    await Excel.run(async (context) => {
+      const first = context.workbook.worksheets.getFirst(true);
+      const second = first.getNextOrNullObject(true);
+      const past = second.getNextOrNullObject(true);
+      const further = past.getNextOrNullObject(true);
+      const range = further.getUsedRange(true);
+      for (const w of [first, second, past, further]) w.load('name');
+      range.load('values');
+      await context.sync();
+      expect([first, second, past, further].map((w) => [w.isNullObject, w.name])).toEqual([
+        [false, 'A'],
+        [false, 'C'],
+        [true, undefined],
+        [true, undefined],
+      ]);
+      expect([range.isNullObject, range.values]).toEqual([true, undefined]);
+    });
+  });
+
+  test('before ExcelApi 1.5 the walk fails at sync with ApiNotFound', async () => {
+    const book = new HostWorkbook('1.4');
+    book.loadGrid(grid([['A']], { name: 'A' }));
+    installHost(book);
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getFirst().load('name');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ApiNotFound' });
   });
 });

@@ -109,6 +109,34 @@ export function extendHost(): void {
     });
   };
 
+  // https://learn.microsoft.com/javascript/api/excel/excel.worksheetcollection#excel-excel-worksheetcollection-getfirst-member(1)
+  // and https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-getnextornullobject-member(1)
+  // (ExcelApi 1.5): the first worksheet, and the one after this one; `visibleOnly` skips hidden ones. "If there are no
+  // worksheets following this one, then this method returns an object with its isNullObject property set to true."
+  // A call on a null object gives a null object again, with no error: office.js turns a null object's path into a null
+  // path (ObjectPathType 7, ObjectPath.prototype._updateAsNullObject in node_modules/@microsoft/office-js/dist/
+  // excel-win32-16.01.debug.js) that later calls build on, and loads on it come back empty (see prop in excel-host.ts).
+  // No page documents it either way, so src/excel/tonghop.ts falls back to naming the sheets first if a host refuses.
+  const visibleFrom = (b: HostWorkbook, from: number, visibleOnly: boolean) =>
+    b.sheets.slice(from).find((s) => !visibleOnly || extras(s).visibility === 'Visible') ?? null;
+  CollectionProto.getFirst = function (this: AnyObj, visibleOnly = false) {
+    need(this.ctx, '1.5');
+    this.ctx.queue(() => undefined);
+    const c = this.ctx;
+    return new Worksheet(c, () => visibleFrom(c.book, 0, visibleOnly) as HostSheet);
+  };
+  WorksheetProto.getNextOrNullObject = function (this: AnyObj, visibleOnly = false) {
+    need(this.ctx, '1.5');
+    this.ctx.queue(() => undefined);
+    const c = this.ctx;
+    const sheet = this.sheet as () => HostSheet | null;
+    return new Worksheet(c, () => {
+      const s = sheet();
+      if (!s && c.book.refuseNullObjectCalls) throw new HostError('InvalidObjectPath', 'The object path does not exist (null object).');
+      return (s ? visibleFrom(c.book, c.book.sheets.indexOf(s) + 1, visibleOnly) : null) as HostSheet;
+    });
+  };
+
   // https://learn.microsoft.com/javascript/api/excel/excel.worksheet#excel-excel-worksheet-visibility-member (ExcelApi 1.1)
   const readProp = WorksheetProto.readProp as (this: AnyObj, name: string) => unknown;
   WorksheetProto.readProp = function (this: AnyObj, name: string) {

@@ -21,6 +21,9 @@ installHost(book, w);
 w.__thiduaHost = {
   book,
   names: () => book.sheets.map((s) => s.name),
+  /** context.sync calls since the last reset. */
+  syncs: () => book.syncs,
+  resetCounters: () => book.resetCounters(),
   /** A cell of a sheet by name: its value and formula. */
   cell(sheet: string, address: string) {
     const s = book.sheets.find((x) => x.name === sheet);

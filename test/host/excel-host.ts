@@ -385,6 +385,11 @@ export class HostWorkbook {
   platform: 'desktop' | 'web' = 'desktop';
   syncs = 0;
   calls = 0;
+  /**
+   * A host that fails the batch on any call on a null object (InvalidObjectPath) instead of giving a null object
+   * back as office.js does (bloc-host.ts, getNextOrNullObject): no page documents either, so the add-in must cope with both.
+   */
+  refuseNullObjectCalls = false;
   /** Reopens so far: worksheet ids are made anew each time. */
   private generation = 0;
   constructor(public api: ApiVersion = '1.18') {}
@@ -512,6 +517,12 @@ class ClientObject {
   protected loaded = new Map<string, unknown>();
   constructor(protected readonly ctx: HostContext) {}
   protected prop<T>(name: string): T {
+    // A null object (an *OrNullObject result that found nothing) reads every property as undefined instead of
+    // throwing PropertyNotLoaded: office.js's ClientObject takes a null load result as isNull, and
+    // Utility.throwIfNotLoaded never throws for a null object (node_modules/@microsoft/office-js/dist/
+    // excel-win32-16.01.debug.js, ClientObject.prototype._handleResult and Utility.throwIfNotLoaded). Only
+    // isNullObject is worth reading on it (https://learn.microsoft.com/office/dev/add-ins/develop/application-specific-api-model#ornullobject-methods-and-properties).
+    if (name !== 'isNullObject' && this.loaded.get('isNullObject') === true) return undefined as T;
     if (!this.loaded.has(name)) throw new HostError('PropertyNotLoaded', `${MSG.notLoaded} (${name})`);
     return this.loaded.get(name) as T;
   }
@@ -696,6 +707,10 @@ class HostWorksheet extends ClientObject {
   fill(props: string[]): void {
     for (const p of props) this.loaded.set(p, this.readProp(p));
   }
+  /** A worksheet reached past the last one (getNextOrNullObject, see bloc-host.ts) is a null object. */
+  protected override exists(): boolean {
+    return (this.sheet() as HostSheet | null) !== null;
+  }
   get id(): string {
     return this.prop('id');
   }
@@ -719,7 +734,9 @@ class HostWorksheet extends ClientObject {
   getUsedRange(valuesOnly?: boolean): HostRange {
     this.ctx.queue(() => undefined);
     return new HostRange(this.ctx, () => {
-      const s = this.sheet();
+      // A null worksheet's objects are null objects in turn (see nullChild in bloc-host.ts).
+      const s = this.sheet() as HostSheet | null;
+      if (!s) return null;
       return { sheet: s, rect: s.usedRect(valuesOnly === true) ?? { top: 0, left: 0, bottom: 0, right: 0 } };
     });
   }
@@ -976,6 +993,7 @@ class HostRange extends ClientObject {
     this.ctx.queue(() => undefined);
     this.ctx.need('1.13', 'Range.getMergedAreasOrNullObject');
     const areas = new HostRangeAreas(this.ctx, () => {
+      if (!this.target()) return null; // a null range's merged areas: a null object too
       const { sheet, rect } = this.must();
       const hit = sheet.merges.filter((m) => m.top <= rect.bottom && m.bottom >= rect.top && m.left <= rect.right && m.right >= rect.left);
       return hit.length ? { sheet, rects: hit } : null;
