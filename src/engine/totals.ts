@@ -4,7 +4,7 @@
  */
 import { a1 } from './grid';
 import { CAP_COLUMNS, Criterion, SCORE_COLUMNS, ScoreColumn, TableLayout, TotalLine } from './model';
-import { sameScore, scoreValue } from './numbers';
+import { sameScore, Score, scoreValue } from './numbers';
 
 export interface Totals {
   lines: TotalLine[];
@@ -18,23 +18,77 @@ export interface Totals {
 type TextInput = { row: number; col: number; text: string };
 
 const IS_CAP = new Set<ScoreColumn>(CAP_COLUMNS);
+/** Each score column's number: the arrays below are kept per column number, in SCORE_COLUMNS order. */
+const COLUMN_NUMBER = Object.fromEntries(SCORE_COLUMNS.map((c, j) => [c, j])) as Record<ScoreColumn, number>;
+
+/**
+ * A criterion's score in one column, read by name: a keyed read (`scores[column]`) over seven column names is a slow
+ * look-up, and was a quarter of the totals' time on long sheets.
+ */
+function scoreIn(scores: Criterion['scores'], column: ScoreColumn): Score {
+  switch (column) {
+    case 'diemChuan':
+      return scores.diemChuan;
+    case 'diemThuong':
+      return scores.diemThuong;
+    case 'diemTru':
+      return scores.diemTru;
+    case 'tuCham':
+      return scores.tuCham;
+    case 'thuongTuCham':
+      return scores.thuongTuCham;
+    case 'truTuCham':
+      return scores.truTuCham;
+    case 'khoiCham':
+      return scores.khoiCham;
+  }
+}
+
+/** Options make a standard: the sum over groups of each group's best. */
+function bestOption(c: Criterion): number | undefined {
+  if (c.options.length === 0) return undefined; // most items have none: no map for them
+  const best = new Map<number, number>();
+  for (const o of c.options) if (o.value !== undefined) best.set(o.group, Math.max(best.get(o.group) ?? -Infinity, o.value));
+  return best.size === 0 ? undefined : [...best.values()].reduce((a, b) => a + b, 0);
+}
 
 export function computeTotals(criteria: Criterion[], layout: TableLayout): Totals {
-  // Criteria by position, so that a 50,000-row sheet costs arrays, not string-keyed maps.
+  // Criteria by position, and every column's figures in typed arrays by column number, so that a 50,000-row sheet
+  // costs arrays, not string-keyed maps and records read seven times a criterion.
+  const n = criteria.length;
   const index = new Map<string, number>();
   criteria.forEach((c, i) => index.set(c.id, i));
   const kids = criteria.map((c) => (c.sums ?? c.children).map((id) => index.get(id)!).filter((k) => k !== undefined));
-  const total = {} as Record<ScoreColumn, Uint8Array>;
-  const values = {} as Record<ScoreColumn, Float64Array>;
+  /** Each item's best option (NaN where it has none), read once: the standard it counts for, and its own line. */
+  const bestOf = new Float64Array(n).fill(NaN);
+  criteria.forEach((c, i) => {
+    const best = bestOption(c);
+    if (best !== undefined) bestOf[i] = best;
+  });
+  const total: Uint8Array[] = [];
+  const values: Float64Array[] = [];
+  /** Each criterion's own number in the column (NaN where it holds none), and whether it holds one. */
+  const own: Float64Array[] = [];
+  const isNumber: Uint8Array[] = [];
   for (const column of SCORE_COLUMNS) {
-    total[column] = new Uint8Array(criteria.length);
-    values[column] = new Float64Array(criteria.length).fill(NaN);
+    total.push(new Uint8Array(n));
+    values.push(new Float64Array(n).fill(NaN));
+    const o = new Float64Array(n).fill(NaN);
+    const is = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const score = scoreIn(criteria[i].scores, column);
+      if (score.kind !== 'number') continue;
+      o[i] = score.value;
+      is[i] = 1;
+    }
+    own.push(o);
+    isNumber.push(is);
   }
 
   // Children before parents, so that a section's line never comes before its items' lines; subtotals and a second
   // grand total share children with the tree, so each criterion is visited once.
   const order: number[] = [];
-  const seen = new Uint8Array(criteria.length);
+  const seen = new Uint8Array(n);
   const visit = (i: number): void => {
     if (seen[i]) return;
     seen[i] = 1;
@@ -46,7 +100,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   criteria.forEach((_, i) => visit(i));
 
   /** Sections summed by subtotals: their heading rows are left as they are where they hold nothing. */
-  const summedBySubtotal = new Uint8Array(criteria.length);
+  const summedBySubtotal = new Uint8Array(n);
   for (const c of criteria)
     if (c.kind === 'subtotal')
       for (const id of c.sums ?? []) {
@@ -56,57 +110,56 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
         if (pi !== undefined) summedBySubtotal[pi] = 1;
       }
 
-  /** Options make a standard: the sum over groups of each group's best. */
-  const bestOption = (c: Criterion): number | undefined => {
-    const best = new Map<number, number>();
-    for (const o of c.options) if (o.value !== undefined) best.set(o.group, Math.max(best.get(o.group) ?? -Infinity, o.value));
-    return best.size === 0 ? undefined : [...best.values()].reduce((a, b) => a + b, 0);
-  };
-
-  for (const i of order) {
-    const c = criteria[i];
-    for (const column of SCORE_COLUMNS) {
-      const own = scoreValue(c.scores[column]);
+  for (let j = 0; j < SCORE_COLUMNS.length; j++) {
+    const column = SCORE_COLUMNS[j];
+    const totalOf = total[j];
+    const valueOf = values[j];
+    const ownOf = own[j];
+    const numberAt = isNumber[j];
+    const cap = IS_CAP.has(column);
+    const options = column === 'diemChuan';
+    const clamps = column === 'diemThuong' || column === 'diemTru';
+    for (const i of order) {
+      const c = criteria[i];
+      const mine = kids[i];
       // A parent is a total only where its children carry values there: in the seed, mục 1's bonus of 20 belongs to
       // mục 1 itself, because its sub-items carry no bonus; a unit scoring a parent as a whole uses its children as a guide.
-      const isTotal = kids[i].some((k) => total[column][k] === 1 || criteria[k].scores[column].kind === 'number');
-      total[column][i] = isTotal ? 1 : 0;
+      let isTotal = false;
+      for (const k of mine)
+        if (totalOf[k] === 1 || numberAt[k] === 1) {
+          isTotal = true;
+          break;
+        }
       if (!isTotal) {
         // An item with options counts as its best option, as a fix will write it: the totals above see the same.
-        const best = column === 'diemChuan' ? bestOption(c) : undefined;
-        values[column][i] = best ?? own ?? NaN;
+        valueOf[i] = options && !Number.isNaN(bestOf[i]) ? bestOf[i] : ownOf[i];
         continue;
       }
+      totalOf[i] = 1;
       let sum = 0;
-      const groupBest = new Map<number, number>();
-      for (const k of kids[i]) {
-        const v = values[column][k];
+      let groupBest: Map<number, number> | undefined;
+      for (const k of mine) {
+        const v = valueOf[k];
         if (Number.isNaN(v)) continue;
         const alt = criteria[k].alternative;
         // Alternatives ("… Hoặc …") offer the best of them as a cap; what a unit scores on them still adds up.
-        if (alt !== undefined && IS_CAP.has(column)) groupBest.set(alt, Math.max(groupBest.get(alt) ?? -Infinity, v));
+        if (alt !== undefined && cap) (groupBest ??= new Map()).set(alt, Math.max(groupBest.get(alt) ?? -Infinity, v));
         else sum += v;
       }
-      for (const v of groupBest.values()) sum += v;
+      if (groupBest) for (const v of groupBest.values()) sum += v;
       // A bonus or deduction cap written below what its items add up to caps the group ("tối đa 3 điểm"): not a sum.
-      if (
-        (column === 'diemThuong' || column === 'diemTru') &&
-        c.kind === 'section' &&
-        own !== undefined &&
-        own !== 0 &&
-        Math.abs(own) < Math.abs(sum) &&
-        !sameScore(own, sum)
-      )
-        sum = own;
-      values[column][i] = sum;
+      const o = ownOf[i];
+      if (clamps && c.kind === 'section' && numberAt[i] === 1 && o !== 0 && Math.abs(o) < Math.abs(sum) && !sameScore(o, sum)) sum = o;
+      valueOf[i] = sum;
     }
   }
 
   /** The first child that holds a number as text, which Excel's SUM skips: such a total is written as a value. */
   const firstTextInput = (i: number, column: ScoreColumn, col: number): TextInput | undefined => {
+    const totalOf = total[COLUMN_NUMBER[column]];
     for (const k of kids[i]) {
-      const s = criteria[k].scores[column];
-      if (s.kind === 'number' && s.asText && s.value !== 0 && total[column][k] === 0) {
+      const s = scoreIn(criteria[k].scores, column);
+      if (s.kind === 'number' && s.asText && s.value !== 0 && totalOf[k] === 0) {
         return { row: criteria[k].row, col, text: s.text ?? String(s.value) };
       }
     }
@@ -116,11 +169,12 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   const lines: TotalLine[] = [];
   const textInputs = new Map<TotalLine, TextInput>();
   const diemChuanCol = layout.columns.diemChuan;
+  const colOf = SCORE_COLUMNS.map((column) => layout.columns[column]);
   for (const i of order) {
     const c = criteria[i];
     // An item with options: its standard is its best option.
-    const best = diemChuanCol !== undefined && total.diemChuan[i] === 0 ? bestOption(c) : undefined;
-    if (best !== undefined) {
+    const best = bestOf[i];
+    if (diemChuanCol !== undefined && total[COLUMN_NUMBER.diemChuan][i] === 0 && !Number.isNaN(best)) {
       lines.push({
         criterion: c.id,
         column: 'diemChuan',
@@ -133,10 +187,11 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
         best: true,
       });
     }
-    for (const column of SCORE_COLUMNS) {
-      const col = layout.columns[column];
-      if (col === undefined || total[column][i] === 0) continue;
-      const stated = scoreValue(c.scores[column]);
+    for (let j = 0; j < SCORE_COLUMNS.length; j++) {
+      const column = SCORE_COLUMNS[j];
+      const col = colOf[j];
+      if (col === undefined || total[j][i] === 0) continue;
+      const stated = isNumber[j][i] === 1 ? own[j][i] : undefined;
       if (stated === undefined && summedBySubtotal[i] === 1) continue;
       const line: TotalLine = {
         criterion: c.id,
@@ -145,7 +200,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
         row: c.row,
         col,
         stated,
-        computed: values[column][i],
+        computed: values[j][i],
         childRows: kids[i].map((k) => criteria[k].row),
       };
       lines.push(line);
@@ -162,10 +217,10 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   return {
     lines,
     value: (id, column) => {
-      const v = values[column][at(id)];
+      const v = values[COLUMN_NUMBER[column]][at(id)];
       return Number.isNaN(v) ? undefined : v;
     },
-    isTotal: (id, column) => total[column][at(id)] === 1,
+    isTotal: (id, column) => total[COLUMN_NUMBER[column]][at(id)] === 1,
     textInput: (line) => textInputs.get(line),
   };
 }

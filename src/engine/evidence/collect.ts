@@ -107,39 +107,47 @@ export function sheetEvidence({ view, layout, map, options }: EvidenceInput): Sh
 
 /** The index of cited documents: one entry per number and symbol, in order of first citation. */
 export function documentsOf(citations: CellCitation[], conflicting: Set<string> = new Set()): CitedDocument[] {
+  // Each citation's ISO date and, for a dated one, its document-and-sentence key: read once, used twice below.
+  const dates = citations.map((cc) => (cc.citation.date ? isoDate(cc.citation.date) : undefined));
+  const places = citations.map((cc, k) => (dates[k] ? `${cc.citation.id}\u0000${cc.place}` : ''));
   // The dates each sentence gives each document: two dates in one sentence are two documents, listed together.
   const datesAt = new Map<string, string[]>();
-  const placeKey = (cc: CellCitation) => `${cc.citation.id}\u0000${cc.place}`;
-  for (const cc of citations) {
-    if (!cc.citation.date) continue;
-    const list = datesAt.get(placeKey(cc)) ?? [];
-    list.push(isoDate(cc.citation.date));
-    datesAt.set(placeKey(cc), list);
-  }
-  const byId = new Map<string, CitedDocument>();
-  const cellsOf = new Map<CitedDocument, Set<string>>(); // a document cited in many cells costs no quadratic search
-  const kindNamed = new Set<string>();
-  for (const cc of citations) {
+  citations.forEach((_, k) => {
+    const date = dates[k];
+    if (!date) return;
+    const list = datesAt.get(places[k]);
+    if (list) list.push(date);
+    else datesAt.set(places[k], [date]);
+  });
+  // Per document, its entry and what the loop remembers of it: one look-up a citation.
+  const byId = new Map<string, { doc: CitedDocument; cells: Set<string>; kindNamed: boolean }>();
+  citations.forEach((cc, k) => {
     const c = cc.citation;
-    let doc = byId.get(c.id);
-    if (!doc) {
-      doc = { key: c.key, kind: c.kind, dates: [], cells: [], mentions: [] };
-      byId.set(c.id, doc);
-    } else if (c.kindNamed && !kindNamed.has(c.id)) {
-      doc.kind = c.kind; // a kind named in the text beats one read from the symbol
+    let entry = byId.get(c.id);
+    if (!entry) {
+      entry = { doc: { key: c.key, kind: c.kind, dates: [], cells: [], mentions: [] }, cells: new Set(), kindNamed: false };
+      byId.set(c.id, entry);
+    } else if (c.kindNamed && !entry.kindNamed) {
+      entry.doc.kind = c.kind; // a kind named in the text beats one read from the symbol
     }
-    if (c.kindNamed) kindNamed.add(c.id);
+    const doc = entry.doc;
+    if (c.kindNamed) entry.kindNamed = true;
     if (c.issuer && !doc.issuer) doc.issuer = c.issuer;
-    const date = c.date ? isoDate(c.date) : undefined;
+    const date = dates[k];
     if (date && !doc.dates.includes(date)) doc.dates.push(date);
-    const cells = cellsOf.get(doc) ?? cellsOf.set(doc, new Set()).get(doc)!;
-    if (!cells.has(cc.cell)) {
-      cells.add(cc.cell);
+    // A document cited in many cells costs no quadratic search.
+    if (!entry.cells.has(cc.cell)) {
+      entry.cells.add(cc.cell);
       doc.cells.push(cc.cell);
     }
-    const listedWith = date ? [...new Set((datesAt.get(placeKey(cc)) ?? []).filter((d) => d !== date))] : [];
-    doc.mentions!.push({ cell: cc.cell, ...(date ? { date } : {}), ...(listedWith.length > 0 ? { listedWith } : {}) });
+    // Most sentences give a document one date, its own: nothing listed with it, and no list to make.
+    const given = date ? datesAt.get(places[k])! : undefined;
+    const listedWith = given && given.length > 1 ? [...new Set(given.filter((d) => d !== date))] : [];
+    const mention: NonNullable<CitedDocument['mentions']>[number] = { cell: cc.cell };
+    if (date) mention.date = date;
+    if (listedWith.length > 0) mention.listedWith = listedWith;
+    doc.mentions!.push(mention);
     if (conflicting.has(c.id)) doc.conflict = true;
-  }
-  return [...byId.values()];
+  });
+  return [...byId.values()].map((e) => e.doc);
 }
