@@ -59,22 +59,28 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   const index = new Map<string, number>();
   criteria.forEach((c, i) => index.set(c.id, i));
   const kids = criteria.map((c) => (c.sums ?? c.children).map((id) => index.get(id)!).filter((k) => k !== undefined));
+  // Two buffers, each cut into one array per column: a typed array of its own costs microseconds to allocate, and
+  // two dozen of them were most of the time of a short sheet's totals.
+  const C = SCORE_COLUMNS.length;
+  const figures = new Float64Array((2 * C + 1) * n).fill(NaN);
+  const flags = new Uint8Array((2 * C + 2) * n);
+  const cut = <A extends Float64Array | Uint8Array>(buffer: A, part: number): A => buffer.subarray(part * n, (part + 1) * n) as A;
   /** Each item's best option (NaN where it has none), read once: the standard it counts for, and its own line. */
-  const bestOf = new Float64Array(n).fill(NaN);
+  const bestOf = cut(figures, 2 * C);
   criteria.forEach((c, i) => {
     const best = bestOption(c);
     if (best !== undefined) bestOf[i] = best;
   });
+  /** Per column: whether each criterion is a total there, its value there, and its own number there (NaN where none). */
   const total: Uint8Array[] = [];
   const values: Float64Array[] = [];
-  /** Each criterion's own number in the column (NaN where it holds none), and whether it holds one. */
   const own: Float64Array[] = [];
   const isNumber: Uint8Array[] = [];
-  for (const column of SCORE_COLUMNS) {
-    total.push(new Uint8Array(n));
-    values.push(new Float64Array(n).fill(NaN));
-    const o = new Float64Array(n).fill(NaN);
-    const is = new Uint8Array(n);
+  SCORE_COLUMNS.forEach((column, j) => {
+    total.push(cut(flags, 2 * j));
+    values.push(cut(figures, 2 * j));
+    const o = cut(figures, 2 * j + 1);
+    const is = cut(flags, 2 * j + 1);
     for (let i = 0; i < n; i++) {
       const score = scoreIn(criteria[i].scores, column);
       if (score.kind !== 'number') continue;
@@ -83,12 +89,12 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
     }
     own.push(o);
     isNumber.push(is);
-  }
+  });
 
   // Children before parents, so that a section's line never comes before its items' lines; subtotals and a second
   // grand total share children with the tree, so each criterion is visited once.
   const order: number[] = [];
-  const seen = new Uint8Array(n);
+  const seen = cut(flags, 2 * C);
   const visit = (i: number): void => {
     if (seen[i]) return;
     seen[i] = 1;
@@ -100,7 +106,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   criteria.forEach((_, i) => visit(i));
 
   /** Sections summed by subtotals: their heading rows are left as they are where they hold nothing. */
-  const summedBySubtotal = new Uint8Array(n);
+  const summedBySubtotal = cut(flags, 2 * C + 1);
   for (const c of criteria)
     if (c.kind === 'subtotal')
       for (const id of c.sums ?? []) {

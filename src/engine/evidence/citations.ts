@@ -98,7 +98,7 @@ const SYMBOL_KINDS: Record<string, string> = {
 // Led by its digits, with the character before them tested apart: a pattern led by "the start or a character that is
 // no part of a number or word" was tried at every character of the text, five times slower on long evidence (and a
 // lookbehind is beyond Safari before 16.4 and older webviews).
-const NUMBER_SYMBOL = /(\d{1,5})(\/\d{4})?([/-])(\p{L}[\p{L}\d]*(?:[/-][\p{L}\d]+)*)/gu;
+const NUMBER_SYMBOL = /(\d{1,5})(?:\/\d{4})?[/-](\p{L}[\p{L}\d]*(?:[/-][\p{L}\d]+)*)/gu;
 /** What may not stand just before a citation's number: a letter, a digit, ".", ",", "/" or "-". */
 const PART_OF_NUMBER_OR_WORD = /[\p{L}\d.,/-]$/u;
 
@@ -132,13 +132,37 @@ function execAt(pattern: RegExp, s: string, at: number): RegExpExecArray | null 
 /** Sentence ends: . ! ? … before a capital, a bullet or the end; "12.400" and "v.v." stay inside. */
 const SENTENCE_END = /[.!?…]+(?=\s+[\p{Lu}\-–•+]|\s*$)/gu;
 
-/** The kind named just before the number: "Kế hoạch số 2153/…", "Chỉ thị 07/…", "Các Quyết định: số 269/…". */
+/** One UTF-16 unit as a letter (\p{L}); ASCII without the Unicode pattern. */
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  return /\p{L}/u.test(String.fromCharCode(c));
+}
+
+/** White space as `trim` takes it (the same as \s). */
+function isWhite(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return /\s/.test(String.fromCharCode(c));
+}
+
+/**
+ * The kind named just before the number: "Kế hoạch số 2153/…", "Chỉ thị 07/…", "Các Quyết định: số 269/…". Looked
+ * for within the 40 characters before it, by offsets into the folded text rather than copies of it: every citation
+ * of a sheet asks.
+ */
 function kindBefore(folded: string, start: number): string | undefined {
-  let before = folded.slice(Math.max(0, start - 40), start).trimEnd();
-  if (before.endsWith(':')) before = before.slice(0, -1).trimEnd();
-  if (before.endsWith('so') && !/\p{L}/u.test(before.charAt(before.length - 3))) before = before.slice(0, -2).trimEnd();
-  if (before.endsWith(':')) before = before.slice(0, -1).trimEnd();
-  return KIND_WORDS.find(([w]) => before.endsWith(w) && !/\p{L}/u.test(before.charAt(before.length - w.length - 1)))?.[1];
+  const from = Math.max(0, start - 40);
+  const letterAt = (i: number) => i >= from && isLetter(folded.charCodeAt(i));
+  const trimmed = (end: number) => {
+    while (end > from && isWhite(folded.charCodeAt(end - 1))) end--;
+    return end;
+  };
+  const colon = (end: number) => (end > from && folded.charCodeAt(end - 1) === 0x3a ? trimmed(end - 1) : end);
+  let end = colon(trimmed(start));
+  if (end - from >= 2 && folded.startsWith('so', end - 2) && !letterAt(end - 3)) end = trimmed(end - 2);
+  end = colon(end);
+  for (const [w, kind] of KIND_WORDS)
+    if (end - from >= w.length && folded.startsWith(w, end - w.length) && !letterAt(end - w.length - 1)) return kind;
+  return undefined;
 }
 
 function kindOfSymbol(symbol: string): string | undefined {
@@ -169,7 +193,17 @@ const BELOW_COMBINING = /^[\u0000-\u02ff]*$/; // eslint-disable-line no-control-
 
 /** "01-KL/TW" and "1-kl/tw" are one document; "2153/KH-VP" and "2153/KH-VPUB" are not. */
 export function citationId(key: string): string {
-  return (BELOW_COMBINING.test(key) ? key : key.normalize('NFC')).toUpperCase().replace(/^0+(?=\d)/, '');
+  const upper = (BELOW_COMBINING.test(key) ? key : key.normalize('NFC')).toUpperCase();
+  return upper.charCodeAt(0) === 0x30 ? upper.replace(/^0+(?=\d)/, '') : upper;
+}
+
+/** True when `s` has a capital letter: most symbols have an ASCII one, found without the Unicode pattern. */
+function hasCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return /\p{Lu}/u.test(s);
 }
 
 /** Where each sentence of `text` starts. */
@@ -201,8 +235,8 @@ export function citationsIn(text: string, folded: string, sentences: readonly nu
       NUMBER_SYMBOL.lastIndex = start + 1;
       continue;
     }
-    const symbol = m[4];
-    if (!/\p{Lu}/u.test(symbol)) continue; // "5/người": a symbol is an abbreviation with capitals
+    const symbol = m[2];
+    if (!hasCapital(symbol)) continue; // "5/người": a symbol is an abbreviation with capitals
     const key = m[0];
     const end = start + key.length;
     const named = kindBefore(folded, start);
@@ -223,18 +257,14 @@ export function citationsIn(text: string, folded: string, sentences: readonly nu
 
     let sentence = 0;
     while (sentence + 1 < sentences.length && sentences[sentence + 1] <= start) sentence++;
-    out.push({
-      kind,
-      kindNamed: named !== undefined,
-      number: m[1],
-      key,
-      id: citationId(key),
-      ...(date ? { date: date.date, dateText: date.text } : {}),
-      ...(issuer ? { issuer } : {}),
-      start,
-      end,
-      sentence,
-    });
+    // Spelt out, the optional fields last, rather than spread in: one shape to start from, thousands on a long sheet.
+    const citation: Citation = { kind, kindNamed: named !== undefined, number: m[1], key, id: citationId(key), start, end, sentence };
+    if (date) {
+      citation.date = date.date;
+      citation.dateText = date.text;
+    }
+    if (issuer) citation.issuer = issuer;
+    out.push(citation);
   }
   return out;
 }
