@@ -56,45 +56,42 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   // Criteria by position, and every column's figures in typed arrays by column number, so that a 50,000-row sheet
   // costs arrays, not string-keyed maps and records read seven times a criterion.
   const n = criteria.length;
+  const C = SCORE_COLUMNS.length;
   const index = new Map<string, number>();
   criteria.forEach((c, i) => index.set(c.id, i));
   const kids = criteria.map((c) => (c.sums ?? c.children).map((id) => index.get(id)!).filter((k) => k !== undefined));
   // Two buffers, each cut into one array per column: a typed array of its own costs microseconds to allocate, and
   // two dozen of them were most of the time of a short sheet's totals.
-  const C = SCORE_COLUMNS.length;
   const figures = new Float64Array((2 * C + 1) * n).fill(NaN);
-  const flags = new Uint8Array((2 * C + 2) * n);
+  const flags = new Uint8Array((3 * C + 2) * n);
   const cut = <A extends Float64Array | Uint8Array>(buffer: A, part: number): A => buffer.subarray(part * n, (part + 1) * n) as A;
+  /** Per column: whether each criterion is a total there, and its value there (its own number where it is not a total). */
+  const total = SCORE_COLUMNS.map((_, j) => cut(flags, j));
+  const values = SCORE_COLUMNS.map((_, j) => cut(figures, j));
+  /** Per column: each criterion's own number (NaN where none), whether it holds one, and whether that is typed as text. */
+  const own = SCORE_COLUMNS.map((_, j) => cut(figures, C + j));
+  const isNumber = SCORE_COLUMNS.map((_, j) => cut(flags, C + j));
+  const asText = SCORE_COLUMNS.map((_, j) => cut(flags, 2 * C + j));
   /** Each item's best option (NaN where it has none), read once: the standard it counts for, and its own line. */
   const bestOf = cut(figures, 2 * C);
-  criteria.forEach((c, i) => {
+  for (let i = 0; i < n; i++) {
+    const c = criteria[i];
     const best = bestOption(c);
     if (best !== undefined) bestOf[i] = best;
-  });
-  /** Per column: whether each criterion is a total there, its value there, and its own number there (NaN where none). */
-  const total: Uint8Array[] = [];
-  const values: Float64Array[] = [];
-  const own: Float64Array[] = [];
-  const isNumber: Uint8Array[] = [];
-  SCORE_COLUMNS.forEach((column, j) => {
-    total.push(cut(flags, 2 * j));
-    values.push(cut(figures, 2 * j));
-    const o = cut(figures, 2 * j + 1);
-    const is = cut(flags, 2 * j + 1);
-    for (let i = 0; i < n; i++) {
-      const score = scoreIn(criteria[i].scores, column);
+    for (let j = 0; j < C; j++) {
+      const score = scoreIn(c.scores, SCORE_COLUMNS[j]);
       if (score.kind !== 'number') continue;
-      o[i] = score.value;
-      is[i] = 1;
+      own[j][i] = score.value;
+      isNumber[j][i] = 1;
+      // What Excel's SUM would skip: a number typed as text (a zero changes no sum).
+      if (score.asText && score.value !== 0) asText[j][i] = 1;
     }
-    own.push(o);
-    isNumber.push(is);
-  });
+  }
 
   // Children before parents, so that a section's line never comes before its items' lines; subtotals and a second
   // grand total share children with the tree, so each criterion is visited once.
   const order: number[] = [];
-  const seen = cut(flags, 2 * C);
+  const seen = cut(flags, 3 * C);
   const visit = (i: number): void => {
     if (seen[i]) return;
     seen[i] = 1;
@@ -106,7 +103,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   criteria.forEach((_, i) => visit(i));
 
   /** Sections summed by subtotals: their heading rows are left as they are where they hold nothing. */
-  const summedBySubtotal = cut(flags, 2 * C + 1);
+  const summedBySubtotal = cut(flags, 3 * C + 1);
   for (const c of criteria)
     if (c.kind === 'subtotal')
       for (const id of c.sums ?? []) {
@@ -116,29 +113,24 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
         if (pi !== undefined) summedBySubtotal[pi] = 1;
       }
 
-  for (let j = 0; j < SCORE_COLUMNS.length; j++) {
-    const column = SCORE_COLUMNS[j];
-    const totalOf = total[j];
-    const valueOf = values[j];
-    const ownOf = own[j];
-    const numberAt = isNumber[j];
-    const cap = IS_CAP.has(column);
-    const options = column === 'diemChuan';
-    const clamps = column === 'diemThuong' || column === 'diemTru';
-    for (const i of order) {
-      const c = criteria[i];
-      const mine = kids[i];
+  for (const i of order) {
+    const c = criteria[i];
+    const mine = kids[i];
+    for (let j = 0; j < C; j++) {
+      const column = SCORE_COLUMNS[j];
+      const totalOf = total[j];
+      const valueOf = values[j];
       // A parent is a total only where its children carry values there: in the seed, mục 1's bonus of 20 belongs to
       // mục 1 itself, because its sub-items carry no bonus; a unit scoring a parent as a whole uses its children as a guide.
       let isTotal = false;
       for (const k of mine)
-        if (totalOf[k] === 1 || numberAt[k] === 1) {
+        if (totalOf[k] === 1 || isNumber[j][k] === 1) {
           isTotal = true;
           break;
         }
       if (!isTotal) {
         // An item with options counts as its best option, as a fix will write it: the totals above see the same.
-        valueOf[i] = options && !Number.isNaN(bestOf[i]) ? bestOf[i] : ownOf[i];
+        valueOf[i] = column === 'diemChuan' && !Number.isNaN(bestOf[i]) ? bestOf[i] : own[j][i];
         continue;
       }
       totalOf[i] = 1;
@@ -149,25 +141,31 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
         if (Number.isNaN(v)) continue;
         const alt = criteria[k].alternative;
         // Alternatives ("… Hoặc …") offer the best of them as a cap; what a unit scores on them still adds up.
-        if (alt !== undefined && cap) (groupBest ??= new Map()).set(alt, Math.max(groupBest.get(alt) ?? -Infinity, v));
+        if (alt !== undefined && IS_CAP.has(column)) (groupBest ??= new Map()).set(alt, Math.max(groupBest.get(alt) ?? -Infinity, v));
         else sum += v;
       }
       if (groupBest) for (const v of groupBest.values()) sum += v;
       // A bonus or deduction cap written below what its items add up to caps the group ("tối đa 3 điểm"): not a sum.
-      const o = ownOf[i];
-      if (clamps && c.kind === 'section' && numberAt[i] === 1 && o !== 0 && Math.abs(o) < Math.abs(sum) && !sameScore(o, sum)) sum = o;
+      const o = own[j][i];
+      if (
+        (column === 'diemThuong' || column === 'diemTru') &&
+        c.kind === 'section' &&
+        isNumber[j][i] === 1 &&
+        o !== 0 &&
+        Math.abs(o) < Math.abs(sum) &&
+        !sameScore(o, sum)
+      )
+        sum = o;
       valueOf[i] = sum;
     }
   }
 
   /** The first child that holds a number as text, which Excel's SUM skips: such a total is written as a value. */
-  const firstTextInput = (i: number, column: ScoreColumn, col: number): TextInput | undefined => {
-    const totalOf = total[COLUMN_NUMBER[column]];
+  const firstTextInput = (i: number, j: number, col: number): TextInput | undefined => {
     for (const k of kids[i]) {
-      const s = scoreIn(criteria[k].scores, column);
-      if (s.kind === 'number' && s.asText && s.value !== 0 && totalOf[k] === 0) {
-        return { row: criteria[k].row, col, text: s.text ?? String(s.value) };
-      }
+      if (asText[j][k] === 0 || total[j][k] === 1) continue;
+      const s = scoreIn(criteria[k].scores, SCORE_COLUMNS[j]) as Extract<Score, { kind: 'number' }>;
+      return { row: criteria[k].row, col, text: s.text ?? String(s.value) };
     }
     return undefined;
   };
@@ -184,24 +182,23 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
       lines.push({
         criterion: c.id,
         column: 'diemChuan',
-        cell: a1(c.row, diemChuanCol!),
+        cell: a1(c.row, diemChuanCol),
         row: c.row,
-        col: diemChuanCol!,
+        col: diemChuanCol,
         stated: scoreValue(c.scores.diemChuan),
         computed: best,
         childRows: c.options.map((o) => o.row),
         best: true,
       });
     }
-    for (let j = 0; j < SCORE_COLUMNS.length; j++) {
-      const column = SCORE_COLUMNS[j];
+    for (let j = 0; j < C; j++) {
       const col = colOf[j];
       if (col === undefined || total[j][i] === 0) continue;
       const stated = isNumber[j][i] === 1 ? own[j][i] : undefined;
       if (stated === undefined && summedBySubtotal[i] === 1) continue;
       const line: TotalLine = {
         criterion: c.id,
-        column,
+        column: SCORE_COLUMNS[j],
         cell: a1(c.row, col),
         row: c.row,
         col,
@@ -210,7 +207,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
         childRows: kids[i].map((k) => criteria[k].row),
       };
       lines.push(line);
-      const input = firstTextInput(i, column, col);
+      const input = firstTextInput(i, j, col);
       if (input) textInputs.set(line, input);
     }
   }
