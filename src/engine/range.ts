@@ -90,7 +90,7 @@ export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string
     const kids = ids.length === 0 ? NO_KIDS : ids.map((id) => map.byId.get(id)).filter((k): k is Criterion => k !== undefined);
     const kidRanges = kids.length === 0 ? NO_RANGES : kids.map(visit);
     let standard = scoreValue(c.scores.diemChuan);
-    const ownRule = c.rules.some((r) => r.row === c.row);
+    const ownRule = c.rules.length > 0 && c.rules.some((r) => r.row === c.row);
     if (standard === undefined && ownRule) standard = 0;
     // A heading with no standard of its own ("III | ĐIỂM THƯỞNG") stands for its rows.
     if (standard === undefined && kidRanges.length > 0 && kidRanges.every((r) => r !== undefined))

@@ -129,6 +129,12 @@ function execAt(pattern: RegExp, s: string, at: number): RegExpExecArray | null 
   return pattern.exec(s);
 }
 
+/** Where sticky `pattern` ends when it matches at `at`, else -1: `test` makes no match array to throw away. */
+function endAt(pattern: RegExp, s: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.test(s) ? pattern.lastIndex : -1;
+}
+
 /** Sentence ends: . ! ? … before a capital, a bullet or the end; "12.400" and "v.v." stay inside. */
 const SENTENCE_END = /[.!?…]+(?=\s+[\p{Lu}\-–•+]|\s*$)/gu;
 
@@ -180,9 +186,8 @@ function readDate(folded: string, at: number): { date: DocDate; text: string; en
 }
 
 function readIssuer(text: string, folded: string, at: number): string | undefined {
-  const s = execAt(ISSUER_START, folded, at);
-  if (!s) return undefined;
-  const from = at + s[0].length;
+  const from = endAt(ISSUER_START, folded, at);
+  if (from < 0) return undefined;
   const end = execAt(ISSUER_END, folded, from);
   const name = text.slice(from, end ? end.index : undefined).trim();
   return name.length >= 2 && name.length <= 80 ? name : undefined;
@@ -218,15 +223,17 @@ export function sentenceStarts(text: string): number[] {
 /** Every citation in `raw`, in order. `raw` may be decomposed Unicode and broken over lines. */
 export function parseCitations(raw: string): Citation[] {
   const text = clean(raw);
-  return citationsIn(text, foldLetters(text), sentenceStarts(text));
+  const out: Citation[] = [];
+  citationsIn(text, foldLetters(text), sentenceStarts(text), out);
+  return out;
 }
 
 /**
  * parseCitations on text already cleaned, given its folded form (`foldLetters`, offsets as in `text`) and its
- * `sentenceStarts`: the sheet's evidence reader has both at hand.
+ * `sentenceStarts`: the sheet's evidence reader has both at hand. Adds them to `out`, which the reader reuses for
+ * every criterion.
  */
-export function citationsIn(text: string, folded: string, sentences: readonly number[]): Citation[] {
-  const out: Citation[] = [];
+export function citationsIn(text: string, folded: string, sentences: readonly number[], out: Citation[]): void {
   NUMBER_SYMBOL.lastIndex = 0;
   for (let m = NUMBER_SYMBOL.exec(text); m !== null; m = NUMBER_SYMBOL.exec(text)) {
     const start = m.index;
@@ -244,12 +251,12 @@ export function citationsIn(text: string, folded: string, sentences: readonly nu
 
     let issuer: string | undefined;
     let at = end;
-    const direct = execAt(BEFORE_DATE, folded, at);
-    const viaIssuer = direct ? undefined : execAt(ISSUER_THEN_DATE, folded, at);
+    const direct = endAt(BEFORE_DATE, folded, at);
+    const viaIssuer = direct >= 0 ? -1 : endAt(ISSUER_THEN_DATE, folded, at);
     let date: ReturnType<typeof readDate>;
-    if (direct) date = readDate(folded, at + direct[0].length);
-    else if (viaIssuer) {
-      date = readDate(folded, at + viaIssuer[0].length);
+    if (direct >= 0) date = readDate(folded, direct);
+    else if (viaIssuer >= 0) {
+      date = readDate(folded, viaIssuer);
       if (date) issuer = readIssuer(text, folded, at);
     }
     if (date) at = date.end;
@@ -266,5 +273,4 @@ export function citationsIn(text: string, folded: string, sentences: readonly nu
     if (issuer) citation.issuer = issuer;
     out.push(citation);
   }
-  return out;
 }

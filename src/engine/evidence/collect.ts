@@ -79,12 +79,15 @@ export function sheetEvidence({ view, layout, map, options }: EvidenceInput): Sh
   const citations: CellCitation[] = [];
   const cols = evidenceColumns(layout);
   const segments: number[] = [];
+  const found: Citation[] = [];
   for (const c of map.criteria) {
     const { text, folded } = evidenceText(view, cols, layout.columns.giaiTrinh, c, segments);
     if (text === '') continue;
     // The text is made of cleaned cell texts joined by single spaces: the parser's offsets and sentences are its own.
     const starts = sentenceStarts(text);
-    for (const citation of citationsIn(text, folded, starts)) {
+    found.length = 0;
+    citationsIn(text, folded, starts, found);
+    for (const citation of found) {
       let s = 0;
       while (s + 4 < segments.length && citation.start >= segments[s + 3]) s += 4; // the cell it starts in
       const row = segments[s];
@@ -120,32 +123,36 @@ export function documentsOf(citations: CellCitation[], conflicting: Set<string> 
     else datesAt.set(places[k], [date]);
   });
   // Per document, its entry and what the loop remembers of it: one look-up a citation.
-  const byId = new Map<string, { doc: CitedDocument; cells: Set<string>; kindNamed: boolean }>();
+  const byId = new Map<string, { doc: CitedDocument; cells?: Set<string>; kindNamed: boolean }>();
   citations.forEach((cc, k) => {
     const c = cc.citation;
-    let entry = byId.get(c.id);
-    if (!entry) {
-      entry = { doc: { key: c.key, kind: c.kind, dates: [], cells: [], mentions: [] }, cells: new Set(), kindNamed: false };
-      byId.set(c.id, entry);
-    } else if (c.kindNamed && !entry.kindNamed) {
-      entry.doc.kind = c.kind; // a kind named in the text beats one read from the symbol
-    }
-    const doc = entry.doc;
-    if (c.kindNamed) entry.kindNamed = true;
-    if (c.issuer && !doc.issuer) doc.issuer = c.issuer;
     const date = dates[k];
-    if (date && !doc.dates.includes(date)) doc.dates.push(date);
-    // A document cited in many cells costs no quadratic search.
-    if (!entry.cells.has(cc.cell)) {
-      entry.cells.add(cc.cell);
-      doc.cells.push(cc.cell);
-    }
     // Most sentences give a document one date, its own: nothing listed with it, and no list to make.
     const given = date ? datesAt.get(places[k])! : undefined;
     const listedWith = given && given.length > 1 ? [...new Set(given.filter((d) => d !== date))] : [];
     const mention: NonNullable<CitedDocument['mentions']>[number] = { cell: cc.cell };
     if (date) mention.date = date;
     if (listedWith.length > 0) mention.listedWith = listedWith;
+    let entry = byId.get(c.id);
+    if (!entry) {
+      // Most documents are cited once: their lists are made with their one element, not grown from empty.
+      const doc: CitedDocument = { key: c.key, kind: c.kind, dates: date ? [date] : [], cells: [cc.cell], mentions: [mention] };
+      if (c.issuer) doc.issuer = c.issuer;
+      if (conflicting.has(c.id)) doc.conflict = true;
+      byId.set(c.id, { doc, kindNamed: c.kindNamed });
+      return;
+    }
+    const doc = entry.doc;
+    if (c.kindNamed && !entry.kindNamed) doc.kind = c.kind; // a kind named in the text beats one read from the symbol
+    if (c.kindNamed) entry.kindNamed = true;
+    if (c.issuer && !doc.issuer) doc.issuer = c.issuer;
+    if (date && !doc.dates.includes(date)) doc.dates.push(date);
+    // A document cited in many cells costs no quadratic search.
+    entry.cells ??= new Set(doc.cells);
+    if (!entry.cells.has(cc.cell)) {
+      entry.cells.add(cc.cell);
+      doc.cells.push(cc.cell);
+    }
     doc.mentions!.push(mention);
     if (conflicting.has(c.id)) doc.conflict = true;
   });
