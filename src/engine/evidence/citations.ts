@@ -157,18 +157,28 @@ function isWhite(c: number): boolean {
  */
 function kindBefore(folded: string, start: number): string | undefined {
   const from = Math.max(0, start - 40);
-  const letterAt = (i: number) => i >= from && isLetter(folded.charCodeAt(i));
-  const trimmed = (end: number) => {
-    while (end > from && isWhite(folded.charCodeAt(end - 1))) end--;
-    return end;
-  };
-  const colon = (end: number) => (end > from && folded.charCodeAt(end - 1) === 0x3a ? trimmed(end - 1) : end);
-  let end = colon(trimmed(start));
-  if (end - from >= 2 && folded.startsWith('so', end - 2) && !letterAt(end - 3)) end = trimmed(end - 2);
-  end = colon(end);
+  let end = colonBefore(folded, from, trimmedEnd(folded, from, start));
+  if (end - from >= 2 && folded.startsWith('so', end - 2) && !letterAt(folded, from, end - 3)) end = trimmedEnd(folded, from, end - 2);
+  end = colonBefore(folded, from, end);
   for (const [w, kind] of KIND_WORDS)
-    if (end - from >= w.length && folded.startsWith(w, end - w.length) && !letterAt(end - w.length - 1)) return kind;
+    if (end - from >= w.length && folded.startsWith(w, end - w.length) && !letterAt(folded, from, end - w.length - 1)) return kind;
   return undefined;
+}
+
+/** A letter at offset `i` of `s`, looking no further back than `from`. */
+function letterAt(s: string, from: number, i: number): boolean {
+  return i >= from && isLetter(s.charCodeAt(i));
+}
+
+/** `end` moved back over white space, no further than `from`. */
+function trimmedEnd(s: string, from: number, end: number): number {
+  while (end > from && isWhite(s.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** `end` moved back over one ":" and the white space before it. */
+function colonBefore(s: string, from: number, end: number): number {
+  return end > from && s.charCodeAt(end - 1) === 0x3a ? trimmedEnd(s, from, end - 1) : end;
 }
 
 function kindOfSymbol(symbol: string): string | undefined {
