@@ -18,6 +18,7 @@ export interface Totals {
 type TextInput = { row: number; col: number; text: string };
 
 const IS_CAP = new Set<ScoreColumn>(CAP_COLUMNS);
+const NO_KIDS: readonly number[] = [];
 /** Each score column's number: the arrays below are kept per column number, in SCORE_COLUMNS order. */
 const COLUMN_NUMBER = Object.fromEntries(SCORE_COLUMNS.map((c, j) => [c, j])) as Record<ScoreColumn, number>;
 
@@ -59,7 +60,11 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   const C = SCORE_COLUMNS.length;
   const index = new Map<string, number>();
   criteria.forEach((c, i) => index.set(c.id, i));
-  const kids = criteria.map((c) => (c.sums ?? c.children).map((id) => index.get(id)!).filter((k) => k !== undefined));
+  // Most criteria are items without children: they share one empty list.
+  const kids = criteria.map((c) => {
+    const ids = c.sums ?? c.children;
+    return ids.length === 0 ? NO_KIDS : ids.map((id) => index.get(id)!).filter((k) => k !== undefined);
+  });
   // Two buffers, each cut into one array per column: a typed array of its own costs microseconds to allocate, and
   // two dozen of them were most of the time of a short sheet's totals.
   const figures = new Float64Array((2 * C + 1) * n).fill(NaN);
