@@ -60,15 +60,10 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   const C = SCORE_COLUMNS.length;
   const index = new Map<string, number>();
   criteria.forEach((c, i) => index.set(c.id, i));
-  // Most criteria are items without children: they share one empty list.
-  const kids = criteria.map((c) => {
-    const ids = c.sums ?? c.children;
-    return ids.length === 0 ? NO_KIDS : ids.map((id) => index.get(id)!).filter((k) => k !== undefined);
-  });
   // Two buffers, each cut into one array per column: a typed array of its own costs microseconds to allocate, and
   // two dozen of them were most of the time of a short sheet's totals.
-  const figures = new Float64Array((2 * C + 1) * n).fill(NaN);
-  const flags = new Uint8Array((3 * C + 2) * n);
+  const figures = new Float64Array((2 * C + 2) * n).fill(NaN);
+  const flags = new Uint8Array((3 * C + 6) * n);
   const cut = <A extends Float64Array | Uint8Array>(buffer: A, part: number): A => buffer.subarray(part * n, (part + 1) * n) as A;
   /** Per column: whether each criterion is a total there, and its value there (its own number where it is not a total). */
   const total = SCORE_COLUMNS.map((_, j) => cut(flags, j));
@@ -79,8 +74,29 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   const asText = SCORE_COLUMNS.map((_, j) => cut(flags, 2 * C + j));
   /** Each item's best option (NaN where it has none), read once: the standard it counts for, and its own line. */
   const bestOf = cut(figures, 2 * C);
+  /** Its group of alternatives ("… Hoặc …"), where it is one. */
+  const alternative = cut(figures, 2 * C + 1);
+  const hasAlternative = cut(flags, 3 * C + 2);
+  /** A top-level criterion (no parent, no subtotal), a subtotal, a section. */
+  const isRoot = cut(flags, 3 * C + 3);
+  const isSubtotal = cut(flags, 3 * C + 4);
+  const isSection = cut(flags, 3 * C + 1);
+  /** The children each criterion adds up, by position. */
+  const kids: (readonly number[])[] = [];
+  // Each criterion read once, row by row, into the arrays the passes below use: on a 50,000-row sheet, going back
+  // to the criteria (scattered over the heap) in every pass cost more than the sums.
   for (let i = 0; i < n; i++) {
     const c = criteria[i];
+    const ids = c.sums ?? c.children;
+    // Most criteria are items without children: they share one empty list.
+    kids.push(ids.length === 0 ? NO_KIDS : ids.map((id) => index.get(id)!).filter((k) => k !== undefined));
+    if (c.parent === undefined && c.kind !== 'subtotal') isRoot[i] = 1;
+    if (c.kind === 'subtotal') isSubtotal[i] = 1;
+    if (c.kind === 'section') isSection[i] = 1;
+    if (c.alternative !== undefined) {
+      alternative[i] = c.alternative;
+      hasAlternative[i] = 1;
+    }
     const best = bestOption(c);
     if (best !== undefined) bestOf[i] = best;
     for (let j = 0; j < C; j++) {
@@ -103,15 +119,15 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
     for (const k of kids[i]) visit(k);
     order.push(i);
   };
-  criteria.forEach((c, i) => c.parent === undefined && c.kind !== 'subtotal' && visit(i));
-  criteria.forEach((c, i) => c.kind === 'subtotal' && visit(i));
-  criteria.forEach((_, i) => visit(i));
+  for (let i = 0; i < n; i++) if (isRoot[i]) visit(i);
+  for (let i = 0; i < n; i++) if (isSubtotal[i]) visit(i);
+  for (let i = 0; i < n; i++) visit(i);
 
   /** Sections summed by subtotals: their heading rows are left as they are where they hold nothing. */
-  const summedBySubtotal = cut(flags, 3 * C + 1);
-  for (const c of criteria)
-    if (c.kind === 'subtotal')
-      for (const id of c.sums ?? []) {
+  const summedBySubtotal = cut(flags, 3 * C + 5);
+  for (let i = 0; i < n; i++)
+    if (isSubtotal[i])
+      for (const id of criteria[i].sums ?? []) {
         const k = index.get(id);
         const p = k === undefined ? undefined : criteria[k].parent;
         const pi = p === undefined ? undefined : index.get(p);
@@ -119,7 +135,6 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
       }
 
   for (const i of order) {
-    const c = criteria[i];
     const mine = kids[i];
     for (let j = 0; j < C; j++) {
       const column = SCORE_COLUMNS[j];
@@ -144,17 +159,18 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
       for (const k of mine) {
         const v = valueOf[k];
         if (Number.isNaN(v)) continue;
-        const alt = criteria[k].alternative;
         // Alternatives ("… Hoặc …") offer the best of them as a cap; what a unit scores on them still adds up.
-        if (alt !== undefined && IS_CAP.has(column)) (groupBest ??= new Map()).set(alt, Math.max(groupBest.get(alt) ?? -Infinity, v));
-        else sum += v;
+        if (hasAlternative[k] === 1 && IS_CAP.has(column)) {
+          const alt = alternative[k];
+          (groupBest ??= new Map()).set(alt, Math.max(groupBest.get(alt) ?? -Infinity, v));
+        } else sum += v;
       }
       if (groupBest) for (const v of groupBest.values()) sum += v;
       // A bonus or deduction cap written below what its items add up to caps the group ("tối đa 3 điểm"): not a sum.
       const o = own[j][i];
       if (
         (column === 'diemThuong' || column === 'diemTru') &&
-        c.kind === 'section' &&
+        isSection[i] === 1 &&
         isNumber[j][i] === 1 &&
         o !== 0 &&
         Math.abs(o) < Math.abs(sum) &&
