@@ -1,5 +1,5 @@
 /** Turns totals and findings into what the adapters do: writes to total cells, and marks on cells with findings. */
-import { GridView, a1 } from './grid';
+import { GridView, columnLetters } from './grid';
 import { CellMark, CellWrite, CheckOptions, Finding, SEVERITY_RANK, TotalLine } from './model';
 import { Totals } from './totals';
 
@@ -7,21 +7,38 @@ import { Totals } from './totals';
 const MAX_ARGS = 255;
 const MAX_FORMULA = 8000;
 
+/** True when the numbers go up: child rows come in sheet order, and need no sorted copy then. */
+function ascending(rows: readonly number[]): boolean {
+  for (let i = 1; i < rows.length; i++) if (rows[i] < rows[i - 1]) return false;
+  return true;
+}
+
 /** "=SUM(E8:E9,E11)": consecutive child rows as ranges, in chunks Excel accepts. */
 export function sumFormula(line: TotalLine): string | undefined {
-  const rows = [...line.childRows].sort((a, b) => a - b);
-  const refs: string[] = [];
+  const rows = ascending(line.childRows) ? line.childRows : [...line.childRows].sort((a, b) => a - b);
+  const letters = columnLetters(line.col); // every reference is in the total's own column
+  const fn = line.best ? 'MAX' : 'SUM';
+  // The formula written out as it goes, one chunk per MAX_ARGS references: a long sheet has thousands of totals.
+  let formula = '=';
+  let chunks = 0;
+  let args = 0;
   for (let i = 0; i < rows.length;) {
     let j = i;
     while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1) j++;
-    refs.push(j > i ? `${a1(rows[i], line.col)}:${a1(rows[j], line.col)}` : a1(rows[i], line.col));
+    if (args === MAX_ARGS) {
+      formula += ')+';
+      args = 0;
+    }
+    if (args === 0) {
+      formula += `${fn}(`;
+      chunks++;
+    } else formula += ',';
+    formula += j > i ? `${letters}${rows[i] + 1}:${letters}${rows[j] + 1}` : `${letters}${rows[i] + 1}`;
+    args++;
     i = j + 1;
   }
-  const fn = line.best ? 'MAX' : 'SUM';
-  const chunks: string[] = [];
-  for (let i = 0; i < refs.length; i += MAX_ARGS) chunks.push(`${fn}(${refs.slice(i, i + MAX_ARGS).join(',')})`);
-  if (line.best && chunks.length > 1) return undefined;
-  const formula = `=${chunks.join('+')}`;
+  if (chunks > 0) formula += ')';
+  if (line.best && chunks > 1) return undefined;
   return formula.length <= MAX_FORMULA ? formula : undefined;
 }
 
@@ -40,16 +57,14 @@ export function planWrites(view: GridView, totals: Totals, options: Required<Pic
     if (options.totals === 'formulas' && !totals.textInput(line) && !line.best) formula = sumFormula(line);
     if (!formula && right && typeof cell.value === 'number') continue;
     // The same formula with a wrong result (saved without recalculating) is still written: the copy must carry the right result.
-    writes.push({
-      cell: line.cell,
-      row: line.row,
-      col: line.col,
-      value: line.computed,
-      ...(formula ? { formula } : {}),
-      previous: { value: cell.value, ...(cell.formula ? { formula: cell.formula } : {}) },
-      criterion: line.criterion,
-      column: line.column,
-    });
+    // Spelt out, with or without a formula, rather than spread: one object shape for each, thousands on a long sheet.
+    const previous = cell.formula ? { value: cell.value, formula: cell.formula } : { value: cell.value };
+    const { cell: at, row, col, computed: value, criterion, column } = line;
+    writes.push(
+      formula
+        ? { cell: at, row, col, value, formula, previous, criterion, column }
+        : { cell: at, row, col, value, previous, criterion, column },
+    );
   }
   return writes;
 }

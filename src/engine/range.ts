@@ -40,6 +40,8 @@ export function carriesBonus(layout: TableLayout): boolean {
 }
 
 const NONE: Allowance = { open: false, from: 'none', rows: [] };
+const NO_KIDS: readonly Criterion[] = [];
+const NO_RANGES: readonly (AllowedRange | undefined)[] = [];
 
 function fromRules(rules: readonly ScoreRule[], sign: 1 | -1): Allowance {
   const mine = rules.filter((r) => r.sign === sign);
@@ -81,11 +83,14 @@ export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string
   const out = new Map<string, AllowedRange>();
   const single = carriesBonus(layout);
   const visit = (c: Criterion): AllowedRange | undefined => {
-    if (out.has(c.id)) return out.get(c.id);
-    const kids = (c.sums ?? c.children).map((id) => map.byId.get(id)).filter((k): k is Criterion => k !== undefined);
-    const kidRanges = kids.map(visit);
+    const known = out.get(c.id);
+    if (known) return known;
+    const ids = c.sums ?? c.children;
+    // Most criteria are items without children: no lists to make for them.
+    const kids = ids.length === 0 ? NO_KIDS : ids.map((id) => map.byId.get(id)).filter((k): k is Criterion => k !== undefined);
+    const kidRanges = kids.length === 0 ? NO_RANGES : kids.map(visit);
     let standard = scoreValue(c.scores.diemChuan);
-    const ownRule = c.rules.some((r) => r.row === c.row);
+    const ownRule = c.rules.length > 0 && c.rules.some((r) => r.row === c.row);
     if (standard === undefined && ownRule) standard = 0;
     // A heading with no standard of its own ("III | ĐIỂM THƯỞNG") stands for its rows.
     if (standard === undefined && kidRanges.length > 0 && kidRanges.every((r) => r !== undefined))
@@ -112,13 +117,10 @@ export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string
       if (c.rules.length > 0 && deduction.from === 'none') deduction = childOf((r) => r.deduction, 'unknown');
       if (c.rules.length > 0 && bonus.from === 'none') bonus = childOf((r) => r.bonus, 'zero');
     }
-    const range: AllowedRange = {
-      standard,
-      bonus,
-      deduction,
-      ...(bonus.open ? {} : { max: standard + (bonus.amount ?? 0) }),
-      ...(deduction.from !== 'none' && !deduction.open && deduction.amount !== undefined ? { min: standard - deduction.amount } : {}),
-    };
+    // Spelt out, the optional bounds added after, rather than spread in: one for every criterion of a long sheet.
+    const range: AllowedRange = { standard, bonus, deduction };
+    if (!bonus.open) range.max = standard + (bonus.amount ?? 0);
+    if (deduction.from !== 'none' && !deduction.open && deduction.amount !== undefined) range.min = standard - deduction.amount;
     out.set(c.id, range);
     return range;
   };

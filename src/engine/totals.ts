@@ -4,7 +4,7 @@
  */
 import { a1 } from './grid';
 import { CAP_COLUMNS, Criterion, SCORE_COLUMNS, ScoreColumn, TableLayout, TotalLine } from './model';
-import { sameScore, scoreValue } from './numbers';
+import { sameScore, Score, scoreValue } from './numbers';
 
 export interface Totals {
   lines: TotalLine[];
@@ -18,97 +18,175 @@ export interface Totals {
 type TextInput = { row: number; col: number; text: string };
 
 const IS_CAP = new Set<ScoreColumn>(CAP_COLUMNS);
+const NO_KIDS: readonly number[] = [];
+/** Each score column's number: the arrays below are kept per column number, in SCORE_COLUMNS order. */
+const COLUMN_NUMBER = Object.fromEntries(SCORE_COLUMNS.map((c, j) => [c, j])) as Record<ScoreColumn, number>;
+
+/**
+ * A criterion's score in one column, read by name: a keyed read (`scores[column]`) over seven column names is a slow
+ * look-up, and was a quarter of the totals' time on long sheets.
+ */
+function scoreIn(scores: Criterion['scores'], column: ScoreColumn): Score {
+  switch (column) {
+    case 'diemChuan':
+      return scores.diemChuan;
+    case 'diemThuong':
+      return scores.diemThuong;
+    case 'diemTru':
+      return scores.diemTru;
+    case 'tuCham':
+      return scores.tuCham;
+    case 'thuongTuCham':
+      return scores.thuongTuCham;
+    case 'truTuCham':
+      return scores.truTuCham;
+    case 'khoiCham':
+      return scores.khoiCham;
+  }
+}
+
+/** Options make a standard: the sum over groups of each group's best. */
+function bestOption(c: Criterion): number | undefined {
+  if (c.options.length === 0) return undefined; // most items have none: no map for them
+  const best = new Map<number, number>();
+  for (const o of c.options) if (o.value !== undefined) best.set(o.group, Math.max(best.get(o.group) ?? -Infinity, o.value));
+  return best.size === 0 ? undefined : [...best.values()].reduce((a, b) => a + b, 0);
+}
 
 export function computeTotals(criteria: Criterion[], layout: TableLayout): Totals {
-  // Criteria by position, so that a 50,000-row sheet costs arrays, not string-keyed maps.
+  // Criteria by position, and every column's figures in typed arrays by column number, so that a 50,000-row sheet
+  // costs arrays, not string-keyed maps and records read seven times a criterion.
+  const n = criteria.length;
+  const C = SCORE_COLUMNS.length;
   const index = new Map<string, number>();
   criteria.forEach((c, i) => index.set(c.id, i));
-  const kids = criteria.map((c) => (c.sums ?? c.children).map((id) => index.get(id)!).filter((k) => k !== undefined));
-  const total = {} as Record<ScoreColumn, Uint8Array>;
-  const values = {} as Record<ScoreColumn, Float64Array>;
-  for (const column of SCORE_COLUMNS) {
-    total[column] = new Uint8Array(criteria.length);
-    values[column] = new Float64Array(criteria.length).fill(NaN);
+  // Two buffers, each cut into one array per column: a typed array of its own costs microseconds to allocate, and
+  // two dozen of them were most of the time of a short sheet's totals.
+  const figures = new Float64Array((2 * C + 2) * n).fill(NaN);
+  const flags = new Uint8Array((3 * C + 6) * n);
+  const cut = <A extends Float64Array | Uint8Array>(buffer: A, part: number): A => buffer.subarray(part * n, (part + 1) * n) as A;
+  /** Per column: whether each criterion is a total there, and its value there (its own number where it is not a total). */
+  const total = SCORE_COLUMNS.map((_, j) => cut(flags, j));
+  const values = SCORE_COLUMNS.map((_, j) => cut(figures, j));
+  /** Per column: each criterion's own number (NaN where none), whether it holds one, and whether that is typed as text. */
+  const own = SCORE_COLUMNS.map((_, j) => cut(figures, C + j));
+  const isNumber = SCORE_COLUMNS.map((_, j) => cut(flags, C + j));
+  const asText = SCORE_COLUMNS.map((_, j) => cut(flags, 2 * C + j));
+  /** Each item's best option (NaN where it has none), read once: the standard it counts for, and its own line. */
+  const bestOf = cut(figures, 2 * C);
+  /** Its group of alternatives ("… Hoặc …"), where it is one. */
+  const alternative = cut(figures, 2 * C + 1);
+  const hasAlternative = cut(flags, 3 * C + 2);
+  /** A top-level criterion (no parent, no subtotal), a subtotal, a section. */
+  const isRoot = cut(flags, 3 * C + 3);
+  const isSubtotal = cut(flags, 3 * C + 4);
+  const isSection = cut(flags, 3 * C + 1);
+  /** The children each criterion adds up, by position. */
+  const kids: (readonly number[])[] = [];
+  // Each criterion read once, row by row, into the arrays the passes below use: on a 50,000-row sheet, going back
+  // to the criteria (scattered over the heap) in every pass cost more than the sums.
+  for (let i = 0; i < n; i++) {
+    const c = criteria[i];
+    const ids = c.sums ?? c.children;
+    // Most criteria are items without children: they share one empty list.
+    kids.push(ids.length === 0 ? NO_KIDS : ids.map((id) => index.get(id)!).filter((k) => k !== undefined));
+    if (c.parent === undefined && c.kind !== 'subtotal') isRoot[i] = 1;
+    if (c.kind === 'subtotal') isSubtotal[i] = 1;
+    if (c.kind === 'section') isSection[i] = 1;
+    if (c.alternative !== undefined) {
+      alternative[i] = c.alternative;
+      hasAlternative[i] = 1;
+    }
+    const best = bestOption(c);
+    if (best !== undefined) bestOf[i] = best;
+    for (let j = 0; j < C; j++) {
+      const score = scoreIn(c.scores, SCORE_COLUMNS[j]);
+      if (score.kind !== 'number') continue;
+      own[j][i] = score.value;
+      isNumber[j][i] = 1;
+      // What Excel's SUM would skip: a number typed as text (a zero changes no sum).
+      if (score.asText && score.value !== 0) asText[j][i] = 1;
+    }
   }
 
   // Children before parents, so that a section's line never comes before its items' lines; subtotals and a second
   // grand total share children with the tree, so each criterion is visited once.
   const order: number[] = [];
-  const seen = new Uint8Array(criteria.length);
+  const seen = cut(flags, 3 * C);
   const visit = (i: number): void => {
     if (seen[i]) return;
     seen[i] = 1;
     for (const k of kids[i]) visit(k);
     order.push(i);
   };
-  criteria.forEach((c, i) => c.parent === undefined && c.kind !== 'subtotal' && visit(i));
-  criteria.forEach((c, i) => c.kind === 'subtotal' && visit(i));
-  criteria.forEach((_, i) => visit(i));
+  for (let i = 0; i < n; i++) if (isRoot[i]) visit(i);
+  for (let i = 0; i < n; i++) if (isSubtotal[i]) visit(i);
+  for (let i = 0; i < n; i++) visit(i);
 
   /** Sections summed by subtotals: their heading rows are left as they are where they hold nothing. */
-  const summedBySubtotal = new Uint8Array(criteria.length);
-  for (const c of criteria)
-    if (c.kind === 'subtotal')
-      for (const id of c.sums ?? []) {
+  const summedBySubtotal = cut(flags, 3 * C + 5);
+  for (let i = 0; i < n; i++)
+    if (isSubtotal[i])
+      for (const id of criteria[i].sums ?? []) {
         const k = index.get(id);
         const p = k === undefined ? undefined : criteria[k].parent;
         const pi = p === undefined ? undefined : index.get(p);
         if (pi !== undefined) summedBySubtotal[pi] = 1;
       }
 
-  /** Options make a standard: the sum over groups of each group's best. */
-  const bestOption = (c: Criterion): number | undefined => {
-    const best = new Map<number, number>();
-    for (const o of c.options) if (o.value !== undefined) best.set(o.group, Math.max(best.get(o.group) ?? -Infinity, o.value));
-    return best.size === 0 ? undefined : [...best.values()].reduce((a, b) => a + b, 0);
-  };
-
   for (const i of order) {
-    const c = criteria[i];
-    for (const column of SCORE_COLUMNS) {
-      const own = scoreValue(c.scores[column]);
+    const mine = kids[i];
+    for (let j = 0; j < C; j++) {
+      const column = SCORE_COLUMNS[j];
+      const totalOf = total[j];
+      const valueOf = values[j];
       // A parent is a total only where its children carry values there: in the seed, mục 1's bonus of 20 belongs to
       // mục 1 itself, because its sub-items carry no bonus; a unit scoring a parent as a whole uses its children as a guide.
-      const isTotal = kids[i].some((k) => total[column][k] === 1 || criteria[k].scores[column].kind === 'number');
-      total[column][i] = isTotal ? 1 : 0;
+      let isTotal = false;
+      for (const k of mine)
+        if (totalOf[k] === 1 || isNumber[j][k] === 1) {
+          isTotal = true;
+          break;
+        }
       if (!isTotal) {
         // An item with options counts as its best option, as a fix will write it: the totals above see the same.
-        const best = column === 'diemChuan' ? bestOption(c) : undefined;
-        values[column][i] = best ?? own ?? NaN;
+        valueOf[i] = column === 'diemChuan' && !Number.isNaN(bestOf[i]) ? bestOf[i] : own[j][i];
         continue;
       }
+      totalOf[i] = 1;
       let sum = 0;
-      const groupBest = new Map<number, number>();
-      for (const k of kids[i]) {
-        const v = values[column][k];
+      let groupBest: Map<number, number> | undefined;
+      for (const k of mine) {
+        const v = valueOf[k];
         if (Number.isNaN(v)) continue;
-        const alt = criteria[k].alternative;
         // Alternatives ("… Hoặc …") offer the best of them as a cap; what a unit scores on them still adds up.
-        if (alt !== undefined && IS_CAP.has(column)) groupBest.set(alt, Math.max(groupBest.get(alt) ?? -Infinity, v));
-        else sum += v;
+        if (hasAlternative[k] === 1 && IS_CAP.has(column)) {
+          const alt = alternative[k];
+          (groupBest ??= new Map()).set(alt, Math.max(groupBest.get(alt) ?? -Infinity, v));
+        } else sum += v;
       }
-      for (const v of groupBest.values()) sum += v;
+      if (groupBest) for (const v of groupBest.values()) sum += v;
       // A bonus or deduction cap written below what its items add up to caps the group ("tối đa 3 điểm"): not a sum.
+      const o = own[j][i];
       if (
         (column === 'diemThuong' || column === 'diemTru') &&
-        c.kind === 'section' &&
-        own !== undefined &&
-        own !== 0 &&
-        Math.abs(own) < Math.abs(sum) &&
-        !sameScore(own, sum)
+        isSection[i] === 1 &&
+        isNumber[j][i] === 1 &&
+        o !== 0 &&
+        Math.abs(o) < Math.abs(sum) &&
+        !sameScore(o, sum)
       )
-        sum = own;
-      values[column][i] = sum;
+        sum = o;
+      valueOf[i] = sum;
     }
   }
 
   /** The first child that holds a number as text, which Excel's SUM skips: such a total is written as a value. */
-  const firstTextInput = (i: number, column: ScoreColumn, col: number): TextInput | undefined => {
+  const firstTextInput = (i: number, j: number, col: number): TextInput | undefined => {
     for (const k of kids[i]) {
-      const s = criteria[k].scores[column];
-      if (s.kind === 'number' && s.asText && s.value !== 0 && total[column][k] === 0) {
-        return { row: criteria[k].row, col, text: s.text ?? String(s.value) };
-      }
+      if (asText[j][k] === 0 || total[j][k] === 1) continue;
+      const s = scoreIn(criteria[k].scores, SCORE_COLUMNS[j]) as Extract<Score, { kind: 'number' }>;
+      return { row: criteria[k].row, col, text: s.text ?? String(s.value) };
     }
     return undefined;
   };
@@ -116,40 +194,41 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   const lines: TotalLine[] = [];
   const textInputs = new Map<TotalLine, TextInput>();
   const diemChuanCol = layout.columns.diemChuan;
+  const colOf = SCORE_COLUMNS.map((column) => layout.columns[column]);
   for (const i of order) {
     const c = criteria[i];
     // An item with options: its standard is its best option.
-    const best = diemChuanCol !== undefined && total.diemChuan[i] === 0 ? bestOption(c) : undefined;
-    if (best !== undefined) {
+    const best = bestOf[i];
+    if (diemChuanCol !== undefined && total[COLUMN_NUMBER.diemChuan][i] === 0 && !Number.isNaN(best)) {
       lines.push({
         criterion: c.id,
         column: 'diemChuan',
-        cell: a1(c.row, diemChuanCol!),
+        cell: a1(c.row, diemChuanCol),
         row: c.row,
-        col: diemChuanCol!,
+        col: diemChuanCol,
         stated: scoreValue(c.scores.diemChuan),
         computed: best,
         childRows: c.options.map((o) => o.row),
         best: true,
       });
     }
-    for (const column of SCORE_COLUMNS) {
-      const col = layout.columns[column];
-      if (col === undefined || total[column][i] === 0) continue;
-      const stated = scoreValue(c.scores[column]);
+    for (let j = 0; j < C; j++) {
+      const col = colOf[j];
+      if (col === undefined || total[j][i] === 0) continue;
+      const stated = isNumber[j][i] === 1 ? own[j][i] : undefined;
       if (stated === undefined && summedBySubtotal[i] === 1) continue;
       const line: TotalLine = {
         criterion: c.id,
-        column,
+        column: SCORE_COLUMNS[j],
         cell: a1(c.row, col),
         row: c.row,
         col,
         stated,
-        computed: values[column][i],
+        computed: values[j][i],
         childRows: kids[i].map((k) => criteria[k].row),
       };
       lines.push(line);
-      const input = firstTextInput(i, column, col);
+      const input = firstTextInput(i, j, col);
       if (input) textInputs.set(line, input);
     }
   }
@@ -162,10 +241,10 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   return {
     lines,
     value: (id, column) => {
-      const v = values[column][at(id)];
+      const v = values[COLUMN_NUMBER[column]][at(id)];
       return Number.isNaN(v) ? undefined : v;
     },
-    isTotal: (id, column) => total[column][at(id)] === 1,
+    isTotal: (id, column) => total[COLUMN_NUMBER[column]][at(id)] === 1,
     textInput: (line) => textInputs.get(line),
   };
 }

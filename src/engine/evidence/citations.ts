@@ -92,32 +92,93 @@ const SYMBOL_KINDS: Record<string, string> = {
 
 /**
  * Number and symbol: digits, an optional year ("20/2022/"), then "/" or "-" and letter-led segments joined by "/" or
- * "-" ("KH-VP", "KH/ĐU", "CT-TTg", "KH-TKT48"). Not inside another number or word, so dates and "12.400" never match.
+ * "-" ("KH-VP", "KH/ĐU", "CT-TTg", "KH-TKT48"). Not inside another number or word (`joinsBefore`), so dates and
+ * "12.400" never match.
  */
-// The first group stands in for a lookbehind (Safari before 16.4 and older webviews cannot parse one): the start or
-// one character that is not part of a number or word, dropped from the match below.
-const NUMBER_SYMBOL = /(^|[^\p{L}\d.,/-])(\d{1,5})(\/\d{4})?([/-])(\p{L}[\p{L}\d]*(?:[/-][\p{L}\d]+)*)/gu;
+// Led by its digits, with the character before them tested apart: a pattern led by "the start or a character that is
+// no part of a number or word" was tried at every character of the text, five times slower on long evidence (and a
+// lookbehind is beyond Safari before 16.4 and older webviews).
+const NUMBER_SYMBOL = /(\d{1,5})(?:\/\d{4})?[/-](\p{L}[\p{L}\d]*(?:[/-][\p{L}\d]+)*)/gu;
+/** What may not stand just before a citation's number: a letter, a digit, ".", ",", "/" or "-". */
+const PART_OF_NUMBER_OR_WORD = /[\p{L}\d.,/-]$/u;
 
+/** True when the number starting at `at` carries on a number or word: "12.400", "31/12/2021", "KH2153/…". */
+function joinsBefore(text: string, at: number): boolean {
+  if (at === 0) return false;
+  const c = text.charCodeAt(at - 1);
+  if (c < 0x80)
+    return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a) || c === 0x2e || c === 0x2c || c === 0x2f || c === 0x2d;
+  // Outside ASCII: the whole code point before (a letter may take two code units).
+  return PART_OF_NUMBER_OR_WORD.test(text.slice(Math.max(0, at - 2), at));
+}
+
+// Sticky (`y`): each is tried where the citation leaves off, without copying the rest of the text to anchor it.
 /** Between the symbol and "ngày": at most two words ("…/TB-UBND tỉnh ngày …"), or "của <issuer>" (handled apart). */
-const BEFORE_DATE = /^(?:\s+(?!ngay\b|cua\b)[^\s\d,;.()]+){0,2}?\s*,?\s*\(?\s*ngay\s*:?\s*/;
-const ISSUER_THEN_DATE = /^\s*,?\s*cua\s+([^\d,;()]{1,80}?)\s*,?\s+ngay\s*:?\s*/;
-const NUMERIC_DATE = /^(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/;
-const WORDED_DATE = /^(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\d{4})(?!\d)/;
-const ISSUER_START = /^\s*,?\s*cua\s+/;
+const BEFORE_DATE = /(?:\s+(?!ngay\b|cua\b)[^\s\d,;.()]+){0,2}?\s*,?\s*\(?\s*ngay\s*:?\s*/y;
+const ISSUER_THEN_DATE = /\s*,?\s*cua\s+([^\d,;()]{1,80}?)\s*,?\s+ngay\s*:?\s*/y;
+const NUMERIC_DATE = /(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/y;
+const WORDED_DATE = /(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\d{4})(?!\d)/y;
+const ISSUER_START = /\s*,?\s*cua\s+/y;
 /** Where an issuer's name ends: punctuation, a number, or the verb or preposition that starts what the document is about. */
 const ISSUER_END =
-  /[,;.()[\]:"“”*<>…]|\s\d|\s(?:ve|quy dinh|ban hanh|to chuc|phat dong|trien khai|tai|theo|trong|de|doi voi|thuc hien|chuyen|khi|thong qua|nham|qua|den|huong dan|da|duoc|xep loai|giai doan|nam|ngay|so|phe duyet|thanh lap|kiem tra|bao cao)(?![\p{L}\d])/u;
+  /[,;.()[\]:"“”*<>…]|\s\d|\s(?:ve|quy dinh|ban hanh|to chuc|phat dong|trien khai|tai|theo|trong|de|doi voi|thuc hien|chuyen|khi|thong qua|nham|qua|den|huong dan|da|duoc|xep loai|giai doan|nam|ngay|so|phe duyet|thanh lap|kiem tra|bao cao)(?![\p{L}\d])/gu;
+
+/** `pattern` (sticky or global) matched from `at` on. */
+function execAt(pattern: RegExp, s: string, at: number): RegExpExecArray | null {
+  pattern.lastIndex = at;
+  return pattern.exec(s);
+}
+
+/** Where sticky `pattern` ends when it matches at `at`, else -1: `test` makes no match array to throw away. */
+function endAt(pattern: RegExp, s: string, at: number): number {
+  pattern.lastIndex = at;
+  return pattern.test(s) ? pattern.lastIndex : -1;
+}
 
 /** Sentence ends: . ! ? … before a capital, a bullet or the end; "12.400" and "v.v." stay inside. */
 const SENTENCE_END = /[.!?…]+(?=\s+[\p{Lu}\-–•+]|\s*$)/gu;
 
-/** The kind named just before the number: "Kế hoạch số 2153/…", "Chỉ thị 07/…", "Các Quyết định: số 269/…". */
+/** One UTF-16 unit as a letter (\p{L}); ASCII without the Unicode pattern. */
+function isLetter(c: number): boolean {
+  if (c < 0x80) return (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a;
+  return /\p{L}/u.test(String.fromCharCode(c));
+}
+
+/** White space as `trim` takes it (the same as \s). */
+function isWhite(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return /\s/.test(String.fromCharCode(c));
+}
+
+/**
+ * The kind named just before the number: "Kế hoạch số 2153/…", "Chỉ thị 07/…", "Các Quyết định: số 269/…". Looked
+ * for within the 40 characters before it, by offsets into the folded text rather than copies of it: every citation
+ * of a sheet asks.
+ */
 function kindBefore(folded: string, start: number): string | undefined {
-  let before = folded.slice(Math.max(0, start - 40), start).trimEnd();
-  if (before.endsWith(':')) before = before.slice(0, -1).trimEnd();
-  if (before.endsWith('so') && !/\p{L}/u.test(before.charAt(before.length - 3))) before = before.slice(0, -2).trimEnd();
-  if (before.endsWith(':')) before = before.slice(0, -1).trimEnd();
-  return KIND_WORDS.find(([w]) => before.endsWith(w) && !/\p{L}/u.test(before.charAt(before.length - w.length - 1)))?.[1];
+  const from = Math.max(0, start - 40);
+  let end = colonBefore(folded, from, trimmedEnd(folded, from, start));
+  if (end - from >= 2 && folded.startsWith('so', end - 2) && !letterAt(folded, from, end - 3)) end = trimmedEnd(folded, from, end - 2);
+  end = colonBefore(folded, from, end);
+  for (const [w, kind] of KIND_WORDS)
+    if (end - from >= w.length && folded.startsWith(w, end - w.length) && !letterAt(folded, from, end - w.length - 1)) return kind;
+  return undefined;
+}
+
+/** A letter at offset `i` of `s`, looking no further back than `from`. */
+function letterAt(s: string, from: number, i: number): boolean {
+  return i >= from && isLetter(s.charCodeAt(i));
+}
+
+/** `end` moved back over white space, no further than `from`. */
+function trimmedEnd(s: string, from: number, end: number): number {
+  while (end > from && isWhite(s.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** `end` moved back over one ":" and the white space before it. */
+function colonBefore(s: string, from: number, end: number): number {
+  return end > from && s.charCodeAt(end - 1) === 0x3a ? trimmedEnd(s, from, end - 1) : end;
 }
 
 function kindOfSymbol(symbol: string): string | undefined {
@@ -127,61 +188,85 @@ function kindOfSymbol(symbol: string): string | undefined {
 }
 
 function readDate(folded: string, at: number): { date: DocDate; text: string; end: number } | undefined {
-  const rest = folded.slice(at);
-  const n = NUMERIC_DATE.exec(rest);
+  const n = execAt(NUMERIC_DATE, folded, at);
   if (n) return { date: docDate(Number(n[1]), Number(n[3]), Number(n[4])), text: `${n[1]}/${n[3]}/${n[4]}`, end: at + n[0].length };
-  const w = WORDED_DATE.exec(rest);
+  const w = execAt(WORDED_DATE, folded, at);
   if (w) return { date: docDate(Number(w[1]), Number(w[2]), Number(w[3])), text: `${w[1]}/${w[2]}/${w[3]}`, end: at + w[0].length };
   return undefined;
 }
 
 function readIssuer(text: string, folded: string, at: number): string | undefined {
-  const s = ISSUER_START.exec(folded.slice(at));
-  if (!s) return undefined;
-  const from = at + s[0].length;
-  const end = ISSUER_END.exec(folded.slice(from));
-  const name = text.slice(from, end ? from + end.index : undefined).trim();
+  const from = endAt(ISSUER_START, folded, at);
+  if (from < 0) return undefined;
+  const end = execAt(ISSUER_END, folded, from);
+  const name = text.slice(from, end ? end.index : undefined).trim();
   return name.length >= 2 && name.length <= 80 ? name : undefined;
 }
 
+/** Text below U+0300: no combining mark and no character NFC changes, so most keys are spared the normalisation. */
+const BELOW_COMBINING = /^[\u0000-\u02ff]*$/; // eslint-disable-line no-control-regex -- any character below U+0300
+
 /** "01-KL/TW" and "1-kl/tw" are one document; "2153/KH-VP" and "2153/KH-VPUB" are not. */
 export function citationId(key: string): string {
-  return key
-    .normalize('NFC')
-    .toUpperCase()
-    .replace(/^0+(?=\d)/, '');
+  const upper = (BELOW_COMBINING.test(key) ? key : key.normalize('NFC')).toUpperCase();
+  return upper.charCodeAt(0) === 0x30 ? upper.replace(/^0+(?=\d)/, '') : upper;
+}
+
+/** True when `s` has a capital letter: most symbols have an ASCII one, found without the Unicode pattern. */
+function hasCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x41 && c <= 0x5a) return true;
+  }
+  return /\p{Lu}/u.test(s);
 }
 
 /** Where each sentence of `text` starts. */
 export function sentenceStarts(text: string): number[] {
   const starts = [0];
-  for (const m of text.matchAll(SENTENCE_END)) starts.push(m.index! + m[0].length);
+  // exec, not matchAll: matchAll copies the pattern on every call, a cost per criterion on long sheets.
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) starts.push(m.index + m[0].length);
   return starts;
 }
 
 /** Every citation in `raw`, in order. `raw` may be decomposed Unicode and broken over lines. */
 export function parseCitations(raw: string): Citation[] {
   const text = clean(raw);
-  const folded = foldLetters(text);
-  const sentences = sentenceStarts(text);
   const out: Citation[] = [];
-  for (const m of text.matchAll(NUMBER_SYMBOL)) {
-    const symbol = m[5];
-    if (!/\p{Lu}/u.test(symbol)) continue; // "5/người": a symbol is an abbreviation with capitals
-    const start = m.index! + m[1].length;
-    const key = m[0].slice(m[1].length);
+  citationsIn(text, foldLetters(text), sentenceStarts(text), out);
+  return out;
+}
+
+/**
+ * parseCitations on text already cleaned, given its folded form (`foldLetters`, offsets as in `text`) and its
+ * `sentenceStarts`: the sheet's evidence reader has both at hand. Adds them to `out`, which the reader reuses for
+ * every criterion.
+ */
+export function citationsIn(text: string, folded: string, sentences: readonly number[], out: Citation[]): void {
+  NUMBER_SYMBOL.lastIndex = 0;
+  for (let m = NUMBER_SYMBOL.exec(text); m !== null; m = NUMBER_SYMBOL.exec(text)) {
+    const start = m.index;
+    if (joinsBefore(text, start)) {
+      // The pattern is tried again from the next character, as a pattern that tested the character before would be.
+      NUMBER_SYMBOL.lastIndex = start + 1;
+      continue;
+    }
+    const symbol = m[2];
+    if (!hasCapital(symbol)) continue; // "5/người": a symbol is an abbreviation with capitals
+    const key = m[0];
     const end = start + key.length;
     const named = kindBefore(folded, start);
     const kind = named ?? kindOfSymbol(symbol) ?? (symbol.includes('-') || /^\p{Lu}+$/u.test(symbol) ? 'Công văn' : 'Văn bản');
 
     let issuer: string | undefined;
     let at = end;
-    const direct = BEFORE_DATE.exec(folded.slice(at));
-    const viaIssuer = direct ? undefined : ISSUER_THEN_DATE.exec(folded.slice(at));
+    const direct = endAt(BEFORE_DATE, folded, at);
+    const viaIssuer = direct >= 0 ? -1 : endAt(ISSUER_THEN_DATE, folded, at);
     let date: ReturnType<typeof readDate>;
-    if (direct) date = readDate(folded, at + direct[0].length);
-    else if (viaIssuer) {
-      date = readDate(folded, at + viaIssuer[0].length);
+    if (direct >= 0) date = readDate(folded, direct);
+    else if (viaIssuer >= 0) {
+      date = readDate(folded, viaIssuer);
       if (date) issuer = readIssuer(text, folded, at);
     }
     if (date) at = date.end;
@@ -189,18 +274,13 @@ export function parseCitations(raw: string): Citation[] {
 
     let sentence = 0;
     while (sentence + 1 < sentences.length && sentences[sentence + 1] <= start) sentence++;
-    out.push({
-      kind,
-      kindNamed: named !== undefined,
-      number: m[2],
-      key,
-      id: citationId(key),
-      ...(date ? { date: date.date, dateText: date.text } : {}),
-      ...(issuer ? { issuer } : {}),
-      start,
-      end,
-      sentence,
-    });
+    // Spelt out, the optional fields last, rather than spread in: one shape to start from, thousands on a long sheet.
+    const citation: Citation = { kind, kindNamed: named !== undefined, number: m[1], key, id: citationId(key), start, end, sentence };
+    if (date) {
+      citation.date = date.date;
+      citation.dateText = date.text;
+    }
+    if (issuer) citation.issuer = issuer;
+    out.push(citation);
   }
-  return out;
 }

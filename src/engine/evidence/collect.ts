@@ -2,10 +2,8 @@
 import { CriteriaMap } from '../criteria';
 import { a1, GridView } from '../grid';
 import { CitedDocument, Criterion, SCORE_COLUMNS, TableLayout } from '../model';
-import { readScore } from '../numbers';
 import { yearOf } from '../title';
-import { cellText } from '../text';
-import { Citation, parseCitations, sentenceStarts } from './citations';
+import { Citation, citationsIn, sentenceStarts } from './citations';
 import { DocDate, isoDate } from './dates';
 import { reportDateOf } from './period';
 
@@ -37,58 +35,71 @@ interface EvidenceInput {
   options: { year?: number | null };
 }
 
-/** A criterion's evidence text, with where each cell's text starts and ends in it. */
-interface Segment {
-  row: number;
-  col: number;
-  start: number;
-  end: number;
+/**
+ * The columns evidence is read from, in sheet order: the evidence column, and the score columns, because evidence
+ * that slid one column left (a PDF conversion does this) still cites documents.
+ */
+function evidenceColumns(layout: TableLayout): number[] {
+  return [...SCORE_COLUMNS.map((s) => layout.columns[s]), layout.columns.giaiTrinh]
+    .filter((x): x is number => x !== undefined)
+    .sort((a, b) => a - b);
 }
 
 /**
- * The evidence cells of a criterion, row by row: the evidence column, and text in score columns, because evidence
- * that slid one column left (a PDF conversion does this) still cites documents. Joined, so that a citation broken
- * over two rows ("Kế hoạch số" | "2025/KH-VP ngày …") reads whole.
+ * A criterion's evidence, row by row, joined, so that a citation broken over two rows ("Kế hoạch số" | "2025/KH-VP
+ * ngày …") reads whole; with its folded form and, in `segments`, the row, column, start and end of each cell's text
+ * in it, four numbers a cell.
  */
-function evidenceText(view: GridView, layout: TableLayout, c: Criterion): { text: string; segments: Segment[] } {
-  const cols = [...SCORE_COLUMNS.map((s) => layout.columns[s]), layout.columns.giaiTrinh]
-    .filter((x): x is number => x !== undefined)
-    .sort((a, b) => a - b);
+// One flat list of numbers reused for every criterion, not an object per cell: a long sheet has one per row.
+function evidenceText(view: GridView, cols: readonly number[], evidenceCol: number | undefined, c: Criterion, segments: number[]) {
   let text = '';
-  const segments: Segment[] = [];
-  for (const row of [c.row, ...c.continuationRows]) {
+  let folded = '';
+  segments.length = 0;
+  for (let k = -1; k < c.continuationRows.length; k++) {
+    const row = k < 0 ? c.row : c.continuationRows[k];
     for (const col of cols) {
-      const cell = view.cell(row, col);
-      if (col !== layout.columns.giaiTrinh && (typeof cell.value !== 'string' || readScore(cell.value).kind !== 'text')) continue;
-      const t = cellText(cell.value, cell.text);
+      if (col !== evidenceCol && (typeof view.cell(row, col).value !== 'string' || view.score(row, col).kind !== 'text')) continue;
+      const t = view.text(row, col);
       if (t === '') continue;
-      if (text !== '') text += ' ';
-      segments.push({ row, col, start: text.length, end: text.length + t.length });
+      // The folded text is built alongside, cell by cell: folding keeps lengths, so its offsets are the text's.
+      if (text !== '') {
+        text += ' ';
+        folded += ' ';
+      }
+      segments.push(row, col, text.length, text.length + t.length);
       text += t;
+      folded += view.folded(row, col);
     }
   }
-  return { text, segments };
+  return { text, folded };
 }
 
 /** Reads the sheet's citations; checkSheet calls it once, and every evidence rule and the document index share them. */
 export function sheetEvidence({ view, layout, map, options }: EvidenceInput): SheetEvidence {
   const citations: CellCitation[] = [];
+  const cols = evidenceColumns(layout);
+  const segments: number[] = [];
+  const found: Citation[] = [];
   for (const c of map.criteria) {
-    const { text, segments } = evidenceText(view, layout, c);
+    const { text, folded } = evidenceText(view, cols, layout.columns.giaiTrinh, c, segments);
     if (text === '') continue;
     // The text is made of cleaned cell texts joined by single spaces: the parser's offsets and sentences are its own.
     const starts = sentenceStarts(text);
-    for (const citation of parseCitations(text)) {
-      const seg = segments.find((s) => citation.start >= s.start && citation.start < s.end) ?? segments[0];
-      const sentence = { index: citation.sentence, text: text.slice(starts[citation.sentence], starts[citation.sentence + 1]).trim() };
+    found.length = 0;
+    citationsIn(text, folded, starts, found);
+    for (const citation of found) {
+      let s = 0;
+      while (s + 4 < segments.length && citation.start >= segments[s + 3]) s += 4; // the cell it starts in
+      const row = segments[s];
+      const col = segments[s + 1];
       citations.push({
         citation,
-        row: seg.row,
-        col: seg.col,
-        cell: a1(seg.row, seg.col),
+        row,
+        col,
+        cell: a1(row, col),
         criterion: c,
-        sentence: sentence.text,
-        place: `${c.row}:${sentence.index}`,
+        sentence: text.slice(starts[citation.sentence], starts[citation.sentence + 1]).trim(),
+        place: `${c.row}:${citation.sentence}`,
       });
     }
   }
@@ -99,39 +110,51 @@ export function sheetEvidence({ view, layout, map, options }: EvidenceInput): Sh
 
 /** The index of cited documents: one entry per number and symbol, in order of first citation. */
 export function documentsOf(citations: CellCitation[], conflicting: Set<string> = new Set()): CitedDocument[] {
+  // Each citation's ISO date and, for a dated one, its document-and-sentence key: read once, used twice below.
+  const dates = citations.map((cc) => (cc.citation.date ? isoDate(cc.citation.date) : undefined));
+  const places = citations.map((cc, k) => (dates[k] ? `${cc.citation.id}\u0000${cc.place}` : ''));
   // The dates each sentence gives each document: two dates in one sentence are two documents, listed together.
   const datesAt = new Map<string, string[]>();
-  const placeKey = (cc: CellCitation) => `${cc.citation.id}\u0000${cc.place}`;
-  for (const cc of citations) {
-    if (!cc.citation.date) continue;
-    const list = datesAt.get(placeKey(cc)) ?? [];
-    list.push(isoDate(cc.citation.date));
-    datesAt.set(placeKey(cc), list);
-  }
-  const byId = new Map<string, CitedDocument>();
-  const cellsOf = new Map<CitedDocument, Set<string>>(); // a document cited in many cells costs no quadratic search
-  const kindNamed = new Set<string>();
-  for (const cc of citations) {
+  citations.forEach((_, k) => {
+    const date = dates[k];
+    if (!date) return;
+    const list = datesAt.get(places[k]);
+    if (list) list.push(date);
+    else datesAt.set(places[k], [date]);
+  });
+  // Per document, its entry and what the loop remembers of it: one look-up a citation.
+  const byId = new Map<string, { doc: CitedDocument; cells?: Set<string>; kindNamed: boolean }>();
+  citations.forEach((cc, k) => {
     const c = cc.citation;
-    let doc = byId.get(c.id);
-    if (!doc) {
-      doc = { key: c.key, kind: c.kind, dates: [], cells: [], mentions: [] };
-      byId.set(c.id, doc);
-    } else if (c.kindNamed && !kindNamed.has(c.id)) {
-      doc.kind = c.kind; // a kind named in the text beats one read from the symbol
+    const date = dates[k];
+    // Most sentences give a document one date, its own: nothing listed with it, and no list to make.
+    const given = date ? datesAt.get(places[k])! : undefined;
+    const listedWith = given && given.length > 1 ? [...new Set(given.filter((d) => d !== date))] : [];
+    const mention: NonNullable<CitedDocument['mentions']>[number] = { cell: cc.cell };
+    if (date) mention.date = date;
+    if (listedWith.length > 0) mention.listedWith = listedWith;
+    let entry = byId.get(c.id);
+    if (!entry) {
+      // Most documents are cited once: their lists are made with their one element, not grown from empty.
+      const doc: CitedDocument = { key: c.key, kind: c.kind, dates: date ? [date] : [], cells: [cc.cell], mentions: [mention] };
+      if (c.issuer) doc.issuer = c.issuer;
+      if (conflicting.has(c.id)) doc.conflict = true;
+      byId.set(c.id, { doc, kindNamed: c.kindNamed });
+      return;
     }
-    if (c.kindNamed) kindNamed.add(c.id);
+    const doc = entry.doc;
+    if (c.kindNamed && !entry.kindNamed) doc.kind = c.kind; // a kind named in the text beats one read from the symbol
+    if (c.kindNamed) entry.kindNamed = true;
     if (c.issuer && !doc.issuer) doc.issuer = c.issuer;
-    const date = c.date ? isoDate(c.date) : undefined;
     if (date && !doc.dates.includes(date)) doc.dates.push(date);
-    const cells = cellsOf.get(doc) ?? cellsOf.set(doc, new Set()).get(doc)!;
-    if (!cells.has(cc.cell)) {
-      cells.add(cc.cell);
+    // A document cited in many cells costs no quadratic search.
+    entry.cells ??= new Set(doc.cells);
+    if (!entry.cells.has(cc.cell)) {
+      entry.cells.add(cc.cell);
       doc.cells.push(cc.cell);
     }
-    const listedWith = date ? [...new Set((datesAt.get(placeKey(cc)) ?? []).filter((d) => d !== date))] : [];
-    doc.mentions!.push({ cell: cc.cell, ...(date ? { date } : {}), ...(listedWith.length > 0 ? { listedWith } : {}) });
+    doc.mentions!.push(mention);
     if (conflicting.has(c.id)) doc.conflict = true;
-  }
-  return [...byId.values()];
+  });
+  return [...byId.values()].map((e) => e.doc);
 }

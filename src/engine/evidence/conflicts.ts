@@ -40,13 +40,19 @@ export function sheetConflicts(citations: CellCitation[]): Conflict[] {
   const dated = citations
     .filter((c) => c.citation.date?.valid)
     .map((c) => ({ id: c.citation.id, date: isoDate(c.citation.date!), item: c }));
-  // Per document, the dates each sentence gives it.
-  const places = new Map<string, Map<string, Set<string>>>();
-  for (const d of dated) {
-    const byPlace = places.get(d.id) ?? new Map<string, Set<string>>();
-    places.set(d.id, byPlace.set(d.item.place, (byPlace.get(d.item.place) ?? new Set<string>()).add(d.date)));
-  }
-  const together = (id: string, a: string, b: string) => [...places.get(id)!.values()].some((dates) => dates.has(a) && dates.has(b));
+  // Per document, the dates each sentence gives it: gathered only once a document is cited with a second date, which
+  // most sheets never do.
+  let places: Map<string, Map<string, Set<string>>> | undefined;
+  const datesByPlace = () => {
+    const byId = new Map<string, Map<string, Set<string>>>();
+    for (const d of dated) {
+      const byPlace = byId.get(d.id) ?? new Map<string, Set<string>>();
+      byId.set(d.id, byPlace.set(d.item.place, (byPlace.get(d.item.place) ?? new Set<string>()).add(d.date)));
+    }
+    return byId;
+  };
+  const together = (id: string, a: string, b: string) =>
+    [...(places ??= datesByPlace()).get(id)!.values()].some((dates) => dates.has(a) && dates.has(b));
   const seen = new Set<string>();
   return conflictsAmong(dated, together).filter(({ at }) => {
     const k = `${at.cell}\u0000${at.citation.id}\u0000${isoDate(at.citation.date!)}`;

@@ -1,3 +1,4 @@
+import type { CellCitation } from '../evidence/collect';
 import { compareDates, docDate, isoDate } from '../evidence/dates';
 import { fold } from '../text';
 import { defineRule } from './rule';
@@ -60,17 +61,19 @@ export const citationOutOfPeriod = defineRule<{
     if (year === undefined && !reportDate) return;
     const limit = reportDate ?? docDate(31, 12, year!);
     const earliest = year !== undefined ? docDate(1, EARLIEST_MONTH, year - 1) : undefined;
-    for (const { citation: c, row, col, criterion, sentence } of citations) {
+    // Where and what, made only for a citation that is told: most are in the period.
+    const at = ({ row, col, criterion }: CellCitation) => ({ row, col, criterion });
+    const base = ({ citation: c }: CellCitation) => ({ kind: c.kind, key: c.key, date: isoDate(c.date!) });
+    for (const cc of citations) {
+      const { citation: c, sentence } = cc;
       if (!c.date?.valid) continue;
-      const at = { row, col, criterion };
-      const base = { kind: c.kind, key: c.key, date: isoDate(c.date) };
       if (compareDates(c.date, limit) > 0) {
-        if (reportDate) report(at, 'afterReport', { ...base, limit: isoDate(reportDate) });
-        else report(at, 'afterYear', { ...base, year: year! });
+        if (reportDate) report(at(cc), 'afterReport', { ...base(cc), limit: isoDate(reportDate) });
+        else report(at(cc), 'afterYear', { ...base(cc), year: year! });
         continue;
       }
       if (!earliest || !TIME_BOUND.has(c.kind) || compareDates(c.date, earliest) >= 0 || spansYear(sentence, year!)) continue;
-      report(at, 'early', { ...base, year: year! });
+      report(at(cc), 'early', { ...base(cc), year: year! });
     }
   },
 });

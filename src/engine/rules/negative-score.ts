@@ -17,7 +17,7 @@ export const negativeScore = defineRule<{ negative: { column: ScoreColumn; value
     for (const s of scoreCells) {
       // Deduction columns write their amounts negative ("-2", "- 0,25"): that is how tables write a deduction.
       if (s.score.kind !== 'number' || DEDUCTION_COLUMNS.includes(s.column)) continue;
-      const least = Math.min(...(s.score.all ?? [s.score.value]));
+      const least = s.score.all ? Math.min(...s.score.all) : s.score.value; // one number is its own least: no list for it
       if (least < 0) report(s, 'negative', { column: s.column, value: least });
     }
   },

@@ -3,11 +3,16 @@ import type { Criterion, TableLayout } from '../model';
 import { scoreValue } from '../numbers';
 import type { RuleContext } from './rule';
 
+/** selfScored's answer per check: missing- and weak-evidence both ask, with the same score cells and criteria. */
+const scored = new WeakMap<readonly unknown[], { map: RuleContext['map']; list: { criterion: Criterion; self: number }[] }>();
+
 /**
  * Leaf items self-scored above zero (the self-score, else the bonus self-score), except those whose evidence slid
  * into a score column: not-a-number tells those.
  */
 export function selfScored({ map, scoreCells }: Pick<RuleContext, 'map' | 'scoreCells'>): { criterion: Criterion; self: number }[] {
+  const known = scored.get(scoreCells);
+  if (known && known.map === map) return known.list;
   const slid = new Set(scoreCells.filter((s) => s.score.kind === 'text').map((s) => s.criterion?.id));
   const out: { criterion: Criterion; self: number }[] = [];
   for (const c of map.criteria) {
@@ -17,6 +22,7 @@ export function selfScored({ map, scoreCells }: Pick<RuleContext, 'map' | 'score
     if (self <= 0 && bonus <= 0) continue;
     out.push({ criterion: c, self: self > 0 ? self : bonus });
   }
+  scored.set(scoreCells, { map, list: out });
   return out;
 }
 
