@@ -51,14 +51,57 @@ let views: Uint16Array[] = [];
 const view = (from: number, n: number) =>
   from === 0 && n <= CHUNK ? (views[n] ??= buffer.subarray(0, n)) : buffer.subarray(from, from + n);
 
+/** Each code unit's folded code (lower case, then bare), filled on first use; 0: not computed yet. */
+const FOLDED = new Uint16Array(0x10000);
+
+function foldedCode(c: number): number {
+  const known = FOLDED[c];
+  if (known !== 0) return known;
+  const lower = String.fromCharCode(c).toLowerCase();
+  // A letter whose lower case is two characters (İ → i̇) stays itself, then loses its marks like any other.
+  const code = lower.length === 1 ? lower.charCodeAt(0) : c;
+  const folded = code <= LAST_LATIN && BARE[code] !== 0 ? BARE[code] : code;
+  FOLDED[c] = folded;
+  return folded;
+}
+
+/** Σ lower-cases by its place in a word (σ or ς), and surrogate pairs as pairs: such text takes the whole-string path. */
+const CONTEXT_CASED = (c: number) => c === 0x03a3 || (c >= 0xd800 && c <= 0xdfff);
+
 /**
  * Lower case without diacritics (đ → d), one character for one, so that an offset in the folded text is the same
- * offset in the text: patterns match the folded text, values are read from the original. A table look-up per code
- * unit into a reused buffer, made a string at once: Unicode decomposition, a replace callback per letter, or a string
+ * offset in the text: patterns match the folded text, values are read from the original. One pass of table look-ups
+ * into a reused buffer, made a string at once: Unicode decomposition, a replace callback per letter, or a string
  * built of slices (which every pattern then had to flatten) cost two to four times as much, and folding was the
  * check's largest cost on long sheets.
  */
 export function foldLetters(s: string): string {
+  const n = s.length;
+  if (buffer.length < n) {
+    buffer = new Uint16Array(n * 2);
+    views = [];
+  }
+  let changed = false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (CONTEXT_CASED(c)) return foldWhole(s);
+    const f = c < 0x80 ? (c >= 0x41 && c <= 0x5a ? c + 0x20 : c) : foldedCode(c);
+    if (f !== c) changed = true;
+    buffer[i] = f;
+  }
+  if (!changed) return s;
+  return bufferText(n);
+}
+
+/** The buffer's first n code units as a string. */
+function bufferText(n: number): string {
+  let out = '';
+  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, view(i, Math.min(CHUNK, n - i)) as unknown as number[]);
+  return out;
+}
+
+/** `foldLetters` with the whole string lower-cased at once, for text whose case depends on its neighbours. */
+export function foldWhole(s: string): string {
   let lower = s.toLowerCase();
   // A few letters outside Vietnamese lower-case to two characters (İ → i̇): keep those as they are.
   if (lower.length !== s.length)
@@ -78,10 +121,7 @@ export function foldLetters(s: string): string {
     if (bare !== 0) changed = true;
     buffer[i] = bare || c;
   }
-  if (!changed) return lower;
-  let out = '';
-  for (let i = 0; i < n; i += CHUNK) out += String.fromCharCode.apply(null, view(i, Math.min(CHUNK, n - i)) as unknown as number[]);
-  return out;
+  return changed ? bufferText(n) : lower;
 }
 
 /** For matching words: cleaned, lower case, without diacritics (đ → d), so "ĐIỂM  TỰ\nCHẤM" ≈ "diem tu cham". */

@@ -1,4 +1,4 @@
-import { clean, fold, foldLetters } from '../../src/engine/text';
+import { clean, fold, foldLetters, foldWhole } from '../../src/engine/text';
 
 /** The slow, obvious fold: decompose, drop the marks, đ → d. */
 const reference = (s: string) =>
@@ -51,5 +51,23 @@ describe('clean', () => {
 
   it('fold is clean, then foldLetters', () => {
     expect(fold('  ĐIỂM\n THƯỞNG ')).toBe('diem thuong');
+  });
+});
+
+describe('foldLetters and the whole-string fold', () => {
+  it('agree on every code unit of the Basic Multilingual Plane outside the surrogates', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (foldLetters(ch) !== foldWhole(ch)) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
+  it('take the whole-string path where case depends on the neighbours', () => {
+    expect(foldLetters('ΟΔΟΣ Đường')).toBe('οδος duong');
+    expect(foldLetters('ΟΔΟΣ')).toBe('ΟΔΟΣ'.toLowerCase());
+    expect(foldLetters('𐐀 Ấ')).toBe('𐐨 a');
   });
 });
