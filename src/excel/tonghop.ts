@@ -89,14 +89,18 @@ function queueById(context: Excel.RequestContext, sheets: WorkbookSheet[], caps:
   return () => reads.map(({ sheet, q }) => toGrid(sheet.name, q));
 }
 
+/** What every read queues first: the sheet list, the bloc's marker and the template choice. */
+function queueListing(context: Excel.RequestContext) {
+  const all = context.workbook.worksheets;
+  all.load('items/id,items/name,items/visibility');
+  return { all, marker: queueSettingRead(context, BLOC_KEY), template: queueSettingRead(context, TEMPLATE_KEY) };
+}
+
 /** ExcelApi 1.4: sync 1 lists the sheets, sync 2 reads every candidate. */
 async function readNamedFirst(): Promise<SheetsRead> {
   const caps = readCaps();
   return Excel.run(async (context) => {
-    const all = context.workbook.worksheets;
-    all.load('items/id,items/name,items/visibility');
-    const marker = queueSettingRead(context, BLOC_KEY);
-    const template = queueSettingRead(context, TEMPLATE_KEY);
+    const { all, marker, template } = queueListing(context);
     await context.sync();
     const sheets = sheetsOf(all.items, marker());
     const grids = queueById(context, candidates(sheets), caps);
@@ -109,10 +113,7 @@ async function readNamedFirst(): Promise<SheetsRead> {
 async function readWalking(): Promise<SheetsRead> {
   const caps = readCaps();
   return Excel.run(async (context) => {
-    const all = context.workbook.worksheets;
-    all.load('items/id,items/name,items/visibility');
-    const marker = queueSettingRead(context, BLOC_KEY);
-    const template = queueSettingRead(context, TEMPLATE_KEY);
+    const { all, marker, template } = queueListing(context);
     const walk: { ws: Excel.Worksheet; q: QueuedRead }[] = [];
     let ws = all.getFirst(true);
     for (let i = 0; i < CHAIN_LIMIT; i++) {
