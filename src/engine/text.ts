@@ -77,10 +77,7 @@ const CONTEXT_CASED = (c: number) => c === 0x03a3 || (c >= 0xd800 && c <= 0xdfff
  */
 export function foldLetters(s: string): string {
   const n = s.length;
-  if (buffer.length < n) {
-    buffer = new Uint16Array(n * 2);
-    views = [];
-  }
+  ensureBuffer(n);
   let changed = false;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
@@ -91,6 +88,13 @@ export function foldLetters(s: string): string {
   }
   if (!changed) return s;
   return bufferText(n);
+}
+
+/** A buffer of at least n code units (its views go with the old one). */
+function ensureBuffer(n: number): void {
+  if (buffer.length >= n) return;
+  buffer = new Uint16Array(n * 2);
+  views = [];
 }
 
 /** The buffer's first n code units as a string. */
@@ -110,10 +114,7 @@ export function foldWhole(s: string): string {
       .map((ch) => (ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch))
       .join('');
   const n = lower.length;
-  if (buffer.length < n) {
-    buffer = new Uint16Array(n * 2);
-    views = [];
-  }
+  ensureBuffer(n);
   let changed = false;
   for (let i = 0; i < n; i++) {
     const c = lower.charCodeAt(i);
