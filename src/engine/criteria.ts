@@ -4,7 +4,16 @@
  * real tables is one branch of `classifyRow`, with its table-driven test in test/engine/classify.test.ts.
  */
 import { GridView } from './grid';
-import { ColumnRole, Criterion, CriterionOption, SCORE_COLUMNS, ScoreColumn, ScoreRule, TableLayout } from './model';
+import {
+  ColumnRole,
+  Criterion,
+  CriterionOption,
+  SCORE_COLUMNS,
+  scoreAndEvidenceColumns,
+  ScoreColumn,
+  ScoreRule,
+  TableLayout,
+} from './model';
 import { EMPTY_SCORE, Score, sameScore, scoreValue } from './numbers';
 import { roleAt } from './table';
 import { clean, fold, foldLetters } from './text';
@@ -475,7 +484,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
     if (columns.tieuChi === undefined || roleAt(view, r, columns.tieuChi) !== 'tieuChi') return false;
     return namedColumns.filter(([role, col]) => roleAt(view, r, col) === role).length >= 3;
   };
-  const filledCols = [...SCORE_COLUMNS.map((c) => columns[c]), columns.giaiTrinh].filter((c): c is number => c !== undefined);
+  const filledCols = scoreAndEvidenceColumns(columns);
   const selfCols = (['tuCham', 'thuongTuCham', 'truTuCham'] as const).map((c) => columns[c]).filter((c): c is number => c !== undefined);
 
   let state = INITIAL_STATE;

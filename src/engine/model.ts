@@ -47,6 +47,14 @@ export const CAP_OF: Partial<Record<ScoreColumn, ScoreColumn>> = { tuCham: 'diem
  */
 export type ColumnRole = 'tt' | 'tieuChi' | ScoreColumn | 'giaiTrinh' | 'lyDo';
 
+/**
+ * The columns of a row that hold a score or its evidence, in sheet order: the score columns and the evidence column.
+ * Evidence that slid one column left (a PDF conversion does this) sits in a score column and still cites documents.
+ */
+export function scoreAndEvidenceColumns(columns: Partial<Record<ColumnRole, number>>): number[] {
+  return [...SCORE_COLUMNS.map((s) => columns[s]), columns.giaiTrinh].filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+}
+
 export const COLUMN_LABEL: Record<ColumnRole, string> = {
   tt: 'TT',
   tieuChi: 'Tiêu chí',

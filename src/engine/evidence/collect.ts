@@ -1,7 +1,7 @@
 /** The citations of one sheet's evidence, each with the cell it is written in and the criterion it supports. */
 import { CriteriaMap } from '../criteria';
 import { a1, GridView } from '../grid';
-import { CitedDocument, Criterion, SCORE_COLUMNS, TableLayout } from '../model';
+import { CitedDocument, Criterion, scoreAndEvidenceColumns, TableLayout } from '../model';
 import { yearOf } from '../title';
 import { Citation, citationsIn, sentenceStarts } from './citations';
 import { DocDate, isoDate } from './dates';
@@ -36,16 +36,6 @@ interface EvidenceInput {
 }
 
 /**
- * The columns evidence is read from, in sheet order: the evidence column, and the score columns, because evidence
- * that slid one column left (a PDF conversion does this) still cites documents.
- */
-function evidenceColumns(layout: TableLayout): number[] {
-  return [...SCORE_COLUMNS.map((s) => layout.columns[s]), layout.columns.giaiTrinh]
-    .filter((x): x is number => x !== undefined)
-    .sort((a, b) => a - b);
-}
-
-/**
  * A criterion's evidence, row by row, joined, so that a citation broken over two rows ("Kế hoạch số" | "2025/KH-VP
  * ngày …") reads whole; with its folded form and, in `segments`, the row, column, start and end of each cell's text
  * in it, four numbers a cell.
@@ -77,7 +67,7 @@ function evidenceText(view: GridView, cols: readonly number[], evidenceCol: numb
 /** Reads the sheet's citations; checkSheet calls it once, and every evidence rule and the document index share them. */
 export function sheetEvidence({ view, layout, map, options }: EvidenceInput): SheetEvidence {
   const citations: CellCitation[] = [];
-  const cols = evidenceColumns(layout);
+  const cols = scoreAndEvidenceColumns(layout.columns);
   const segments: number[] = [];
   const found: Citation[] = [];
   for (const c of map.criteria) {
