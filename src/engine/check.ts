@@ -60,7 +60,10 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
 
   const scoreCells: ScoreCell[] = [];
   // The review column is the bloc's, not the unit's: its words ("không chấm") are the reviewer's to write.
-  const unitColumns = SCORE_COLUMNS.filter((column) => column !== 'khoiCham' && layout.columns[column] !== undefined);
+  const unitColumns = SCORE_COLUMNS.flatMap((column) => {
+    const col = layout.columns[column];
+    return column === 'khoiCham' || col === undefined ? [] : [{ column, col }];
+  });
   for (const r of map.rows) {
     // Option and rule rows belong to their item but hold none of its scores: their cells are rates and alternatives.
     if (
@@ -69,8 +72,7 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
     )
       continue;
     const criterion = map.byId.get(r.criterion);
-    for (const column of unitColumns) {
-      const col = layout.columns[column]!;
+    for (const { column, col } of unitColumns) {
       const score = r.continuation ? view.score(r.row, col) : criterion!.scores[column];
       if (score.kind !== 'empty') scoreCells.push({ row: r.row, col, column, score, criterion, continuation: r.continuation });
     }
