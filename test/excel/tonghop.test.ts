@@ -24,6 +24,9 @@ async function workbook(): Promise<HostWorkbook> {
   return book;
 }
 
+/** The sheets `workbook()` holds, in order: the cover, the five units, the user's own “Tổng hợp”. */
+const BOOK_SHEETS = ['Bìa', 'Nội vụ', 'Tài chính', 'Tư pháp', 'Kế hoạch và Đầu tư', 'Y tế', 'Tổng hợp'];
+
 function snapshot(s: HostSheet): string {
   return JSON.stringify([s.name, [...s.cells.entries()], [...s.notes.entries()], s.merges]);
 }
@@ -44,17 +47,7 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     // The user's own “Tổng hợp” keeps its name and cells; ours takes the next free name.
     expect(outcome.written).toEqual(['Tổng hợp (2)', 'Theo tiêu chí']);
     expect(book.sheets.slice(0, before.length).map(snapshot)).toEqual(before);
-    expect(book.sheets.map((s) => s.name)).toEqual([
-      'Bìa',
-      'Nội vụ',
-      'Tài chính',
-      'Tư pháp',
-      'Kế hoạch và Đầu tư',
-      'Y tế',
-      'Tổng hợp',
-      'Tổng hợp (2)',
-      'Theo tiêu chí',
-    ]);
+    expect(book.sheets.map((s) => s.name)).toEqual([...BOOK_SHEETS, 'Tổng hợp (2)', 'Theo tiêu chí']);
 
     const th = book.sheets[7];
     // Worked by hand (test/cli/tonghop.test.ts): 993 (Nội vụ, Tư pháp), 988, 983 (Tài chính, Y tế).
@@ -99,18 +92,7 @@ describe('Tổng hợp khối from the sheets of the open workbook', () => {
     // renamed summary is the leader's now, and stays as it is.
     expect(asked).toEqual(['Theo tiêu chí']);
     expect(again.replaced).toEqual(['Theo tiêu chí']);
-    expect(book.sheets.map((s) => s.name)).toEqual([
-      'Bìa',
-      'Nội vụ',
-      'Tài chính',
-      'Tư pháp',
-      'Kế hoạch và Đầu tư',
-      'Y tế',
-      'Tổng hợp',
-      'Kết quả khối (đã sửa)',
-      'Tổng hợp (2)',
-      'Theo tiêu chí',
-    ]);
+    expect(book.sheets.map((s) => s.name)).toEqual([...BOOK_SHEETS, 'Kết quả khối (đã sửa)', 'Tổng hợp (2)', 'Theo tiêu chí']);
     expect(book.sheets.slice(0, 8).map(snapshot)).toEqual(before.slice(0, 8));
   });
 
