@@ -35,6 +35,15 @@ const LETTER_ITEM = /^([a-zđ])\s*[).]?$/;
 const ALNUM = /^([A-Za-zđĐ]{1,2})\.?(\d+(?:\.\d+)*)\.?$/;
 /** A TT that is only a number, a numeral or a letter: never a heading's text spilled into the TT cell. */
 const NUMBERING_ONLY = [ROMAN, UPPER_LETTER, NUMBERING, LETTER_ITEM, ALNUM];
+/** Loops, not `some` with a closure: both run on every row of a table. */
+function isNumberingOnly(tt: string): boolean {
+  for (const re of NUMBERING_ONLY) if (re.test(tt)) return true;
+  return false;
+}
+function anyScore(view: GridView, row: number, cols: readonly number[]): boolean {
+  for (const col of cols) if (view.score(row, col).kind !== 'empty') return true;
+  return false;
+}
 /** "-", "+" or "•" as the TT, or text that starts with one: a part listed under the numbered item above. */
 const BULLET_TT = /^[-+•*–]$/;
 const BULLET_TEXT = /^[-+•*–]\s/;
@@ -266,7 +275,11 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
     if (bare && (standard.kind === 'text' || OPTION_WORDS.test(whole()))) return { kind: 'option' };
   }
 
-  if (numbered) return { kind: 'item', numbering: 'numbered', key: NUMBERING.exec(tt)![1], bullet: false };
+  if (numbered) {
+    // NUMBERING's one group is the STT less a closing "." or ")": cut, not matched again.
+    const end = tt.charCodeAt(tt.length - 1);
+    return { kind: 'item', numbering: 'numbered', key: end === 46 || end === 41 ? tt.slice(0, -1) : tt, bullet: false };
+  }
   if (ALNUM.test(tt)) return { kind: 'item', numbering: 'alnum', key: tt.replace(/\.$/, ''), bullet: false };
   const letter = LETTER_ITEM.exec(tt) ?? (capitalUnderItem ? UPPER_LETTER.exec(tt) : null);
   if (letter) return { kind: 'item', numbering: 'letter', key: letter[1], bullet: false };
@@ -345,18 +358,6 @@ export function criterionId(
   return taken(id) ? `${id}~${row + 1}` : id;
 }
 
-function emptyScores(): Record<ScoreColumn, Score> {
-  // Spelt out: one object shape for every criterion.
-  return {
-    diemChuan: EMPTY_SCORE,
-    diemThuong: EMPTY_SCORE,
-    diemTru: EMPTY_SCORE,
-    tuCham: EMPTY_SCORE,
-    thuongTuCham: EMPTY_SCORE,
-    truTuCham: EMPTY_SCORE,
-    khoiCham: EMPTY_SCORE,
-  };
-}
 /**
  * No entries: one shared, frozen list for every criterion's children, continuation rows, tiers, options and rules until
  * its first entry (`appended`). Most criteria have none, and five empty lists per row were a fifth of a long sheet's objects.
@@ -421,8 +422,17 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
   const taken = (id: string) => byId.has(id);
 
   const add = (c: Pick<Criterion, 'id' | 'kind' | 'label' | 'tt' | 'text' | 'row' | 'parent'>): Criterion => {
-    const scores = emptyScores();
-    for (let i = 0; i < scoreCols.length; i++) scores[scoreCols[i][0]] = view.score(c.row, scoreCols[i][1]);
+    // Spelt out, column by column: one object shape for every criterion, and no store keyed by a column's name,
+    // which was a fifth of this function's time on long sheets.
+    const scores: Record<ScoreColumn, Score> = {
+      diemChuan: scoreAt(c.row, columns.diemChuan),
+      diemThuong: scoreAt(c.row, columns.diemThuong),
+      diemTru: scoreAt(c.row, columns.diemTru),
+      tuCham: scoreAt(c.row, columns.tuCham),
+      thuongTuCham: scoreAt(c.row, columns.thuongTuCham),
+      truTuCham: scoreAt(c.row, columns.truTuCham),
+      khoiCham: scoreAt(c.row, columns.khoiCham),
+    };
     // Every property spelt out: an object spread here made each criterion a slow dictionary object on long sheets.
     const full: Criterion = {
       id: c.id,
@@ -493,7 +503,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
     let tt = textOf(row, columns.tt);
     let text = textOf(row, columns.tieuChi);
     // A heading merged across TT and the text column shows its text in the TT cell; a bare "I" or "1.2" stays a TT.
-    const onlyNumbering = NUMBERING_ONLY.some((re) => re.test(tt));
+    const onlyNumbering = isNumberingOnly(tt);
     if (columns.tt !== undefined && text === '' && !onlyNumbering) {
       const m = view.mergeAt(row, columns.tt);
       if ((m && columns.tieuChi !== undefined && m.right >= columns.tieuChi) || tt.length > 12) {
@@ -522,7 +532,7 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
       bonus: scoreAt(row, columns.diemThuong),
       deduction: scoreAt(row, columns.diemTru),
       filled,
-      selfScored: selfCols.some((col) => view.score(row, col).kind !== 'empty'),
+      selfScored: anyScore(view, row, selfCols),
     };
     const kind = classifyRow(cells, state);
     const wasStarted = state.started;
@@ -598,15 +608,17 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         let parent: Criterion | undefined = section;
         let label: string;
         // A numbered STT is its own key ("1.2"); a mixed one is keyed by its segments ("a2.1" → "a.2.1").
-        const segments = kind.numbering === 'numbered' ? kind.key.split('.') : sttSegments(kind.key);
-        const key = kind.numbering === 'numbered' ? kind.key : segments.join('.');
+        const key = kind.numbering === 'numbered' ? kind.key : sttSegments(kind.key).join('.');
         if (kind.numbering === 'numbered' || kind.numbering === 'alnum') {
           if (kind.numbering === 'numbered' && section && !numberedSeen) {
             numberedSeen = true;
-            carries = segments.length > 1 && segments[0] === section.id;
+            const dot = key.indexOf('.');
+            carries = dot > 0 && key.slice(0, dot) === section.id;
           }
-          for (let n = segments.length - 1; n > 0; n--) {
-            const p = byKey.get(segments.slice(0, n).join('.'));
+          // The nearest keyed ancestor: "1.2.3" looks for "1.2", then "1". Segments are never empty, so each cut at
+          // a dot is a key as written; cutting the string spares a list per item row.
+          for (let cut = key.lastIndexOf('.'); cut > 0; cut = key.lastIndexOf('.', cut - 1)) {
+            const p = byKey.get(key.slice(0, cut));
             if (p && p !== section) {
               parent = p;
               break;
@@ -635,7 +647,10 @@ export function mapCriteria(view: GridView, layout: TableLayout): CriteriaMap {
         );
         const item = add({ id, kind: 'item', label, tt, text, row, parent: parent?.id });
         if (kind.numbering !== 'unnumbered') byKey.set(key, item);
-        if (kind.numbering === 'letter' && parent) byKey.set([...sttSegments(parent.tt), ...segments].join('.'), item);
+        if (kind.numbering === 'letter' && parent) {
+          const above = sttSegments(parent.tt).join('.');
+          byKey.set(above === '' ? key : `${above}.${key}`, item);
+        }
         if (kind.numbering === 'numbered') lastNumbered = item;
         if (orPending && orPending.parent === item.parent) {
           const group = orPending.alternative ?? ++alternatives;

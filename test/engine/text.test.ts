@@ -49,6 +49,20 @@ describe('clean', () => {
     expect(clean(s)).toBe(s);
   });
 
+  it('passes text over only where the full clean would leave it as it is, for every code unit', () => {
+    // The full clean, as `clean` does it when its one-scan test finds something to change (composing only where a
+    // combining mark is, as ever).
+    const full = (s: string) =>
+      (/[\u0300-\u036f]/.test(s) ? s.normalize('NFC') : s).replace(/[\s\u00a0\u200b\u2028\u2029]+/g, ' ').trim();
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      for (const s of [`a${ch}b`, `${ch}b`, `a${ch}`, `a${ch}${ch}b`, `ê${ch}`]) if (clean(s) !== full(s)) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+  });
+
   it('fold is clean, then foldLetters', () => {
     expect(fold('  ĐIỂM\n THƯỞNG ')).toBe('diem thuong');
   });
