@@ -16,7 +16,7 @@ import {
 } from './model';
 import { EMPTY_SCORE, Score, sameScore, scoreValue } from './numbers';
 import { roleAt } from './table';
-import { clean, fold, foldLetters } from './text';
+import { clean, fold, foldedCodeAt, foldLetters } from './text';
 import { tiersOf } from './tiers';
 
 /** "Cộng", "Cộng mục I", "Cộng phần A", "Tổng điểm phần I": tested before the grand total, which they start like. */
@@ -100,6 +100,13 @@ export type RowKind =
   | { kind: 'bonus-rule'; rule: Omit<ScoreRule, 'row'> }
   | { kind: 'deduction-rule'; rule: Omit<ScoreRule, 'row'> }
   | { kind: 'continuation' };
+
+/** The kinds that carry nothing but their name, made once: one of them is the answer for most rows that are not items. */
+const SKIP: RowKind = Object.freeze({ kind: 'skip' });
+const TOTAL: RowKind = Object.freeze({ kind: 'total' });
+const OPTION: RowKind = Object.freeze({ kind: 'option' });
+const CONTINUATION: RowKind = Object.freeze({ kind: 'continuation' });
+const NOTE_ROW: RowKind = Object.freeze({ kind: 'note', or: false });
 
 /** A body row that is not a criterion of its own, and whose criterion it belongs to. */
 export interface BodyRow {
@@ -199,14 +206,17 @@ const isSigned = (s: Score) => s.kind === 'number' && s.asText && /^[-+]/.test(s
 /** The kind of one body row, from its cells and what the rows above left in `state`. Pure. */
 export function classifyRow(cells: RowCells, state: RowState): RowKind {
   const { tt, text, standard, bonus, deduction } = cells;
-  if (tt === '' && text === '' && !cells.filled) return { kind: 'skip' };
+  if (tt === '' && text === '' && !cells.filled) return SKIP;
   const numbered = NUMBERING.test(tt);
-  const head = foldStart(text || tt);
+  // The folded start of the row's words, for the patterns anchored there. A numbered row needs it only for "Tiêu
+  // chuẩn 1: …" (NUMBERED_SECTION_WORDS, which starts with a t): most rows are numbered items, spared the fold.
+  const first = text || tt;
+  const head = !numbered || foldedCodeAt(first, 0) === 0x74 ? foldStart(first) : '';
   // "Tổng điểm = Điểm tự chấm + …" explains the total: a note.
-  if (!numbered && /=/.test(text) && GRAND_TOTAL.test(head) && !cells.filled) return { kind: 'note', or: false };
+  if (!numbered && /=/.test(text) && GRAND_TOTAL.test(head) && !cells.filled) return NOTE_ROW;
   if (!numbered) {
     if (SUBTOTAL.test(head)) return { kind: 'subtotal', bare: /^cong\s*[:.]?$/.test(head) };
-    if (GRAND_TOTAL.test(head) || GRAND_TOTAL.test(foldStart(tt))) return { kind: 'total' };
+    if (GRAND_TOTAL.test(head) || GRAND_TOTAL.test(foldStart(tt))) return TOTAL;
   }
   const std = scoreValue(standard);
   // The whole text folded once, and only for a row that needs it: criteria texts are long and most rows are items.
@@ -214,7 +224,7 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   const whole = () => (folded ??= foldLetters(text));
   if (tt === '' && OR.test(head)) return { kind: 'note', or: true };
   if (tt === '' && std === undefined && (NOTE.test(head) || (text.startsWith('(') && ASSESSOR.test(whole()))))
-    return { kind: 'note', or: false };
+    return NOTE_ROW;
 
   // Sections: words, a Roman numeral, a capital letter (unless it sits under a numbered item of a numbered section).
   const words = NUMBERED_SECTION_WORDS.exec(head);
@@ -237,7 +247,7 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
     const s = sectionHead(tt, text, state.section === 'letter');
     if (s) return { kind: 'section', ...s };
   }
-  if (ALNUM.test(tt) && !numbered) {
+  if (!numbered && ALNUM.test(tt)) {
     const s = SECTION_WORDS.exec(head);
     if (s)
       return {
@@ -270,9 +280,9 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   // Options: rows under an item that repeat its TT, or that offer an alternative score in its words.
   // Only under a numbered item: bullets under a bullet ("- Công đoàn", "- Đoàn thanh niên") are its siblings.
   if (state.item?.standard && standard.kind !== 'empty' && !cells.selfScored && state.item.tt !== '' && !BULLET_TT.test(state.item.tt)) {
-    if (tt === state.item.tt) return { kind: 'option' };
+    if (tt === state.item.tt) return OPTION;
     const bare = tt === '' || BULLET_TT.test(tt);
-    if (bare && (standard.kind === 'text' || OPTION_WORDS.test(whole()))) return { kind: 'option' };
+    if (bare && (standard.kind === 'text' || OPTION_WORDS.test(whole()))) return OPTION;
   }
 
   if (numbered) {
@@ -287,7 +297,7 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
     const bullet = tt === '' ? BULLET_TEXT.test(text) : BULLET_TT.test(tt);
     return { kind: 'item', numbering: 'unnumbered', key: '', bullet };
   }
-  return { kind: 'continuation' };
+  return CONTINUATION;
 }
 
 /** The state after a row of that kind. */

@@ -89,6 +89,13 @@ export function foldLetters(s: string): string {
   return bufferText(n);
 }
 
+/** The code unit at i as `foldLetters` folds it; a letter cased by its neighbours (Σ, surrogates) as it is. */
+export function foldedCodeAt(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c + 0x20 : c;
+  return CONTEXT_CASED(c) ? c : foldedCode(c);
+}
+
 /** A buffer of at least n code units (its views go with the old one). */
 function ensureBuffer(n: number): void {
   if (buffer.length >= n) return;

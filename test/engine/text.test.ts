@@ -1,4 +1,4 @@
-import { clean, fold, foldLetters, foldWhole } from '../../src/engine/text';
+import { clean, fold, foldedCodeAt, foldLetters, foldWhole } from '../../src/engine/text';
 
 /** The slow, obvious fold: decompose, drop the marks, đ → d. */
 const reference = (s: string) =>
@@ -77,6 +77,18 @@ describe('foldLetters and the whole-string fold', () => {
       if (foldLetters(ch) !== foldWhole(ch)) differ.push(c.toString(16));
     }
     expect(differ).toEqual([]);
+  });
+
+  it('fold one code unit as foldLetters folds the text it starts (foldedCodeAt)', () => {
+    const differ: string[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c === 0x03a3 || (c >= 0xd800 && c <= 0xdfff)) continue;
+      const s = `${String.fromCharCode(c)}ÊN Tiêu`;
+      if (foldedCodeAt(s, 0) !== foldLetters(s).charCodeAt(0)) differ.push(c.toString(16));
+    }
+    expect(differ).toEqual([]);
+    // Letters cased by their neighbours are left as they are: never mistaken for a bare letter.
+    expect(foldedCodeAt('Σ', 0)).toBe(0x03a3);
   });
 
   it('take the whole-string path where case depends on the neighbours', () => {
