@@ -1,4 +1,4 @@
-import { clean, fold, foldedCodeAt, foldLetters, foldWhole } from '../../src/engine/text';
+import { clean, fold, foldedCodeAt, foldLetters, foldWhole, wordsPattern } from '../../src/engine/text';
 
 /** The slow, obvious fold: decompose, drop the marks, đ → d. */
 const reference = (s: string) =>
@@ -95,5 +95,41 @@ describe('foldLetters and the whole-string fold', () => {
     expect(foldLetters('ΟΔΟΣ Đường')).toBe('οδος duong');
     expect(foldLetters('ΟΔΟΣ')).toBe('ΟΔΟΣ'.toLowerCase());
     expect(foldLetters('𐐀 Ấ')).toBe('𐐨 a');
+  });
+});
+
+describe('wordsPattern', () => {
+  const words = ['tam tinh', 'du kien', 'cho ket qua', 'tam xep loai'];
+  const matcher = wordsPattern(words);
+  // What it must answer, written as one Unicode pattern with case-insensitive classes (the costly way to compile).
+  const VARIANTS: Record<string, string> = { a: 'aàáảãạăằắẳẵặâầấẩẫậ', e: 'eèéẻẽẹêềếểễệ', i: 'iìíỉĩị', o: 'oòóỏõọôồốổỗộơờớởỡợ', u: 'uùúủũụưừứửữự', y: 'yỳýỷỹỵ', d: 'dđ' };
+  const loose = (w: string) => [...w].map((ch) => (ch === ' ' ? '\\s+' : VARIANTS[ch] ? `[${VARIANTS[ch]}]` : ch)).join('');
+  const reference = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${words.map(loose).join('|')})(?![\\p{L}\\p{N}])`, 'iu');
+
+  it('finds the words in any case and with or without marks, as whole words only', () => {
+    expect(matcher.test('Điểm TẠM TÍNH theo kết quả')).toBe(true);
+    expect(matcher.test('(dự  kiến)')).toBe(true);
+    expect(matcher.test('Chờ kết quả.')).toBe(true);
+    expect(matcher.test('tam tinhx')).toBe(false);
+    expect(matcher.test('xtam tinh')).toBe(false);
+    expect(matcher.test('2tam tinh')).toBe(false);
+    expect(matcher.test('Đã có kết quả')).toBe(false);
+    // The Kelvin sign folds to k, a letter of another script touches the word, a mark does not.
+    expect(matcher.test('du \u212aien')).toBe(true);
+    expect(matcher.test('𝐀tam tinh')).toBe(false);
+    expect(matcher.test('\u0301tam tinh')).toBe(true);
+  });
+
+  it('answers as the Unicode pattern does on random text around the words', () => {
+    const pieces = ['tam tinh', 'TẠM TÍNH', 'tạm  tính', 'du kiến', 'DỰ KIẾN', 'du \u212aien', 'chờ kết quả', 'tam xep loai', 'tam', ' ', ',', '(', 'x', 'Đ', '9', '𝐀', '\u0301', 'ı', 'İ', 'ſ', 'é', '中'];
+    const differ: string[] = [];
+    let seed = 7;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    for (let n = 0; n < 4000; n++) {
+      let s = '';
+      for (let k = next() % 5; k >= 0; k--) s += pieces[next() % pieces.length];
+      if (matcher.test(s) !== reference.test(s)) differ.push(s);
+    }
+    expect(differ).toEqual([]);
   });
 });
