@@ -221,9 +221,10 @@ function hasCapital(s: string): boolean {
   return /\p{Lu}/u.test(s);
 }
 
-/** Where each sentence of `text` starts. */
-export function sentenceStarts(text: string): number[] {
-  const starts = [0];
+/** Where each sentence of `text` starts; into `starts` when given, which the sheet's reader reuses for every criterion. */
+export function sentenceStarts(text: string, starts: number[] = []): number[] {
+  starts.length = 0;
+  starts.push(0);
   // exec, not matchAll: matchAll copies the pattern on every call, a cost per criterion on long sheets.
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) starts.push(m.index + m[0].length);
