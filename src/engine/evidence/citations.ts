@@ -116,7 +116,6 @@ function joinsBefore(text: string, at: number): boolean {
 /** Between the symbol and "ngày": at most two words ("…/TB-UBND tỉnh ngày …"), or "của <issuer>" (handled apart). */
 const BEFORE_DATE = /(?:\s+(?!ngay\b|cua\b)[^\s\d,;.()]+){0,2}?\s*,?\s*\(?\s*ngay\s*:?\s*/y;
 const ISSUER_THEN_DATE = /\s*,?\s*cua\s+([^\d,;()]{1,80}?)\s*,?\s+ngay\s*:?\s*/y;
-const NUMERIC_DATE = /(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/y;
 const WORDED_DATE = /(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\d{4})(?!\d)/y;
 const ISSUER_START = /\s*,?\s*cua\s+/y;
 /** Where an issuer's name ends: punctuation, a number, or the verb or preposition that starts what the document is about. */
@@ -187,9 +186,57 @@ function kindOfSymbol(symbol: string): string | undefined {
   return /^qh\d*$/.test(head) ? 'Luật' : undefined;
 }
 
+/** Where the run of at most `max` ASCII digits from `at` ends. */
+function digitsEnd(s: string, at: number, max: number): number {
+  let i = at;
+  while (i < at + max && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) i++;
+  return i;
+}
+
+/** The number the ASCII digits of `s` from `from` to `to` write. */
+function digitsValue(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 0x30;
+  return n;
+}
+
+/** Where the white space from `at` ends. */
+function whiteEnd(s: string, at: number): number {
+  let i = at;
+  while (i < s.length && isWhite(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * "31/12/2021", "4 - 1 - 2022", "04.01.2022" at `at`: the pattern /(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/y,
+ * read by hand.
+ */
+// By hand because the pattern makes a match array and four strings for each citation of a long sheet, thrown away at
+// once; test/engine/evidence/citations.test.ts holds the two to agree.
+function numericDateAt(s: string, at: number): { date: DocDate; text: string; end: number } | undefined {
+  const dayEnd = digitsEnd(s, at, 2);
+  if (dayEnd === at) return undefined;
+  const sepAt = whiteEnd(s, dayEnd);
+  const sep = s.charCodeAt(sepAt);
+  if (sep !== 0x2f && sep !== 0x2e && sep !== 0x2d) return undefined; // "/", "." or "-"
+  const monthAt = whiteEnd(s, sepAt + 1);
+  const monthEnd = digitsEnd(s, monthAt, 2);
+  if (monthEnd === monthAt) return undefined;
+  const sep2At = whiteEnd(s, monthEnd);
+  if (s.charCodeAt(sep2At) !== sep) return undefined; // the same separator again
+  const yearAt = whiteEnd(s, sep2At + 1);
+  const end = digitsEnd(s, yearAt, 5);
+  if (end - yearAt !== 4) return undefined; // four digits, and not the start of a longer number
+  const date = docDate(digitsValue(s, at, dayEnd), digitsValue(s, monthAt, monthEnd), digitsValue(s, yearAt, end));
+  // The text as written when written "4/1/2022", else rebuilt so: "04 . 01 . 2022" → "04/01/2022".
+  const compact = sep === 0x2f && sepAt === dayEnd && monthAt === sepAt + 1 && sep2At === monthEnd && yearAt === sep2At + 1;
+  const text = compact ? s.slice(at, end) : `${s.slice(at, dayEnd)}/${s.slice(monthAt, monthEnd)}/${s.slice(yearAt, end)}`;
+  return { date, text, end };
+}
+
 function readDate(folded: string, at: number): { date: DocDate; text: string; end: number } | undefined {
-  const n = execAt(NUMERIC_DATE, folded, at);
-  if (n) return { date: docDate(Number(n[1]), Number(n[3]), Number(n[4])), text: `${n[1]}/${n[3]}/${n[4]}`, end: at + n[0].length };
+  const n = numericDateAt(folded, at);
+  if (n) return n;
   const w = execAt(WORDED_DATE, folded, at);
   if (w) return { date: docDate(Number(w[1]), Number(w[2]), Number(w[3])), text: `${w[1]}/${w[2]}/${w[3]}`, end: at + w[0].length };
   return undefined;
@@ -223,8 +270,9 @@ function hasCapital(s: string): boolean {
 
 /** Where each sentence of `text` starts; into `starts` when given, which the sheet's reader reuses for every criterion. */
 export function sentenceStarts(text: string, starts: number[] = []): number[] {
-  starts.length = 0;
-  starts.push(0);
+  // Set to [0] without `length = 0`, which would drop the list's storage for the next push to make again.
+  starts[0] = 0;
+  starts.length = 1;
   // exec, not matchAll: matchAll copies the pattern on every call, a cost per criterion on long sheets.
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) starts.push(m.index + m[0].length);

@@ -16,8 +16,8 @@ export interface CellCitation {
   criterion: Criterion;
   /** The sentence it stands in: one sentence may list two documents under one number ("111/QĐ-VP ngày … và 111/QĐ-VP ngày …"). */
   sentence: string;
-  /** Tells sentences apart within the sheet. */
-  place: string;
+  /** Tells sentences apart within the sheet: the sentence's ordinal among all the sheet's evidence sentences. */
+  place: number;
   /** The citation's date as ISO, valid or not (what the document index lists), read once for the index and the conflicts. */
   iso: string | undefined;
 }
@@ -48,6 +48,8 @@ class EvidenceReader {
   text = '';
   folded = '';
   readonly segments: number[] = [];
+  /** How many cells `segments` holds for this criterion: kept apart, as `length = 0` would drop the list's storage. */
+  cells = 0;
 
   constructor(
     private readonly view: GridView,
@@ -60,7 +62,7 @@ class EvidenceReader {
     const { view, cols, evidenceCol, segments } = this;
     let text = '';
     let folded = '';
-    segments.length = 0;
+    let cells = 0;
     for (let k = -1; k < c.continuationRows.length; k++) {
       const row = k < 0 ? c.row : c.continuationRows[k];
       for (const col of cols) {
@@ -68,7 +70,11 @@ class EvidenceReader {
         const t = view.text(row, col);
         if (t === '') continue;
         const at = text === '' ? 0 : text.length + 1; // after the joining space
-        segments.push(row, col, at, at + t.length);
+        segments[4 * cells] = row;
+        segments[4 * cells + 1] = col;
+        segments[4 * cells + 2] = at;
+        segments[4 * cells + 3] = at + t.length;
+        cells++;
         // Most criteria have one cell of evidence: its memoised texts are used as they are, joined to nothing.
         // The folded text is built alongside, cell by cell: folding keeps lengths, so its offsets are the text's.
         if (text === '') {
@@ -82,6 +88,7 @@ class EvidenceReader {
     }
     this.text = text;
     this.folded = folded;
+    this.cells = cells;
     return text !== '';
   }
 }
@@ -92,17 +99,20 @@ export function sheetEvidence({ view, layout, map, options }: EvidenceInput): Sh
   const reader = new EvidenceReader(view, scoreAndEvidenceColumns(layout.columns), layout.columns.giaiTrinh);
   const { segments } = reader;
   const starts: number[] = [];
+  // Every citation of the sheet, each criterion's added at the end: one list, not one emptied and grown again a row.
   const found: Citation[] = [];
+  let sentencesBefore = 0; // in the criteria read so far
   for (const c of map.criteria) {
     if (!reader.read(c)) continue;
     const { text, folded } = reader;
     // The text is made of cleaned cell texts joined by single spaces: the parser's offsets and sentences are its own.
     sentenceStarts(text, starts);
-    found.length = 0;
+    const before = found.length;
     citationsIn(text, folded, starts, found);
-    for (const citation of found) {
+    for (let k = before; k < found.length; k++) {
+      const citation = found[k];
       let s = 0;
-      while (s + 4 < segments.length && citation.start >= segments[s + 3]) s += 4; // the cell it starts in
+      while (s + 4 < 4 * reader.cells && citation.start >= segments[s + 3]) s += 4; // the cell it starts in
       const row = segments[s];
       const col = segments[s + 1];
       citations.push({
@@ -112,10 +122,11 @@ export function sheetEvidence({ view, layout, map, options }: EvidenceInput): Sh
         cell: a1(row, col),
         criterion: c,
         sentence: text.slice(starts[citation.sentence], starts[citation.sentence + 1]).trim(),
-        place: `${c.row}:${citation.sentence}`,
+        place: sentencesBefore + citation.sentence,
         iso: citation.date ? isoDate(citation.date) : undefined,
       });
     }
+    sentencesBefore += starts.length;
   }
   const year = options.year ?? yearOf(view, layout.headerRow);
   const reportDate = reportDateOf(view, layout.headerRow);

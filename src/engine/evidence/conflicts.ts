@@ -43,13 +43,13 @@ const idOf = (c: CellCitation) => c.citation.id;
 export function sheetConflicts(citations: readonly CellCitation[]): Conflict[] {
   // Per document, the dates each sentence gives it: gathered only once a document is cited with a second date, which
   // most sheets never do.
-  let places: Map<string, Map<string, Set<string>>> | undefined;
+  let places: Map<string, Map<number, Set<string>>> | undefined;
   const datesByPlace = () => {
-    const byId = new Map<string, Map<string, Set<string>>>();
+    const byId = new Map<string, Map<number, Set<string>>>();
     for (const c of citations) {
       const date = validDate(c);
       if (date === undefined) continue;
-      const byPlace = byId.get(c.citation.id) ?? new Map<string, Set<string>>();
+      const byPlace = byId.get(c.citation.id) ?? new Map<number, Set<string>>();
       byId.set(c.citation.id, byPlace.set(c.place, (byPlace.get(c.place) ?? new Set<string>()).add(date)));
     }
     return byId;
