@@ -63,9 +63,11 @@ class EvidenceReader {
     let text = '';
     let folded = '';
     let cells = 0;
+    // Loops by index: the reader runs once a criterion, where an iterator object each time adds up.
     for (let k = -1; k < c.continuationRows.length; k++) {
       const row = k < 0 ? c.row : c.continuationRows[k];
-      for (const col of cols) {
+      for (let j = 0; j < cols.length; j++) {
+        const col = cols[j];
         if (col !== evidenceCol && (typeof view.cell(row, col).value !== 'string' || view.score(row, col).kind !== 'text')) continue;
         const t = view.text(row, col);
         if (t === '') continue;
@@ -102,7 +104,8 @@ export function sheetEvidence({ view, layout, map, options }: EvidenceInput): Sh
   // Every citation of the sheet, each criterion's added at the end: one list, not one emptied and grown again a row.
   const found: Citation[] = [];
   let sentencesBefore = 0; // in the criteria read so far
-  for (const c of map.criteria) {
+  for (let i = 0; i < map.criteria.length; i++) {
+    const c = map.criteria[i];
     if (!reader.read(c)) continue;
     const { text, folded } = reader;
     // The text is made of cleaned cell texts joined by single spaces: the parser's offsets and sentences are its own.

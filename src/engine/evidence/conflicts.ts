@@ -10,25 +10,27 @@ import { CellCitation } from './collect';
  * two dates together; `first` is where the first date was written. One result per item. `dateOf` gives an item's
  * valid date as ISO, undefined for an item with none.
  */
-// Read through `idOf` and `dateOf` rather than a list of wrapped items: a long sheet has one citation a row.
+// Read through `idOf` and `dateOf` rather than a list of wrapped items, and by index: a long sheet has one citation a row.
 export function conflictsAmong<T>(
   items: readonly T[],
   idOf: (item: T) => string,
   dateOf: (item: T) => string | undefined,
   together: (id: string, a: string, b: string) => boolean,
 ): { at: T; first: T }[] {
-  const firstOf = new Map<string, { item: T; date: string }>();
+  const firstOf = new Map<string, T>();
   const out: { at: T; first: T }[] = [];
-  for (const item of items) {
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i];
     const date = dateOf(item);
     if (date === undefined) continue;
     const id = idOf(item);
     const first = firstOf.get(id);
-    if (!first) {
-      firstOf.set(id, { item, date });
+    if (first === undefined) {
+      firstOf.set(id, item);
       continue;
     }
-    if (date !== first.date && !together(id, first.date, date)) out.push({ at: item, first: first.item });
+    const firstDate = dateOf(first)!;
+    if (date !== firstDate && !together(id, firstDate, date)) out.push({ at: item, first });
   }
   return out;
 }
