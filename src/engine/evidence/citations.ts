@@ -65,6 +65,13 @@ const KIND_WORDS: [string, string][] = (
   ] as [string, string][]
 ).map(([w, k]) => [foldLetters(w), k]);
 
+/** KIND_WORDS by their last character, in their order: only those can end where the kind must. */
+const KIND_WORDS_BY_LAST = new Map<number, [string, string][]>();
+for (const entry of KIND_WORDS) {
+  const last = entry[0].charCodeAt(entry[0].length - 1);
+  KIND_WORDS_BY_LAST.set(last, [...(KIND_WORDS_BY_LAST.get(last) ?? []), entry]);
+}
+
 /** The type part of a symbol (its first segment, folded) → kind: "KH-VP" is a Kế hoạch, "CT/TW" a Chỉ thị. */
 const SYMBOL_KINDS: Record<string, string> = {
   qd: 'Quyết định',
@@ -159,7 +166,7 @@ function kindBefore(folded: string, start: number): string | undefined {
   let end = colonBefore(folded, from, trimmedEnd(folded, from, start));
   if (end - from >= 2 && folded.startsWith('so', end - 2) && !letterAt(folded, from, end - 3)) end = trimmedEnd(folded, from, end - 2);
   end = colonBefore(folded, from, end);
-  for (const [w, kind] of KIND_WORDS)
+  for (const [w, kind] of KIND_WORDS_BY_LAST.get(folded.charCodeAt(end - 1)) ?? [])
     if (end - from >= w.length && folded.startsWith(w, end - w.length) && !letterAt(folded, from, end - w.length - 1)) return kind;
   return undefined;
 }
@@ -250,12 +257,18 @@ function readIssuer(text: string, folded: string, at: number): string | undefine
   return name.length >= 2 && name.length <= 80 ? name : undefined;
 }
 
-/** Text below U+0300: no combining mark and no character NFC changes, so most keys are spared the normalisation. */
-const BELOW_COMBINING = /^[\u0000-\u02ff]*$/; // eslint-disable-line no-control-regex -- any character below U+0300
-
 /** "01-KL/TW" and "1-kl/tw" are one document; "2153/KH-VP" and "2153/KH-VPUB" are not. */
 export function citationId(key: string): string {
-  const upper = (BELOW_COMBINING.test(key) ? key : key.normalize('NFC')).toUpperCase();
+  // Read once for what the key needs: text below U+0300 has no combining mark and no character NFC changes, and ASCII
+  // without a small letter is upper case already; most keys are spared one or both copies.
+  let belowCombining = true;
+  let asciiUpper = true;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x80 || (c >= 0x61 && c <= 0x7a)) asciiUpper = false;
+    if (c >= 0x300) belowCombining = false;
+  }
+  const upper = asciiUpper ? key : (belowCombining ? key : key.normalize('NFC')).toUpperCase();
   return upper.charCodeAt(0) === 0x30 ? upper.replace(/^0+(?=\d)/, '') : upper;
 }
 

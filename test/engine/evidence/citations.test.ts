@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Citation, docDate, isoDate, parseCitations } from '../../../src/engine/evidence';
+import { Citation, citationId, docDate, isoDate, parseCitations } from '../../../src/engine/evidence';
 import { clean, foldLetters } from '../../../src/engine/text';
 
 /** A citation as a line: "Kế hoạch 2153/KH-VP 2021-12-31 | issuer". */
@@ -137,5 +137,27 @@ describe('parseCitations', () => {
     expect(parse('Kế hoạch số 5/KH-VP ngày 4/1-2022')).toEqual(['Kế hoạch 5/KH-VP']);
     expect(parse('Kế hoạch số 5/KH-VP ngày 4/1/20221')).toEqual(['Kế hoạch 5/KH-VP']);
     expect(parse('Kế hoạch số 5/KH-VP ngày 114/1/2022')).toEqual(['Kế hoạch 5/KH-VP']);
+  });
+
+  // citationId spares most keys the normalisation and the upper-casing; the plain definition is the reference.
+  it('gives a key the id its NFC, upper-cased form without leading zeros is', () => {
+    const unit = fc.constantFrom('0', '1', '7', '/', '-', 'K', 'H', 'k', 'h', 'Đ', 'đ', 'D\u0323', 'Ư', 'ư', 'U\u031b', 'ß', 'ǆ');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 12 }), (key) => {
+        expect(citationId(key)).toBe(
+          key
+            .normalize('NFC')
+            .toUpperCase()
+            .replace(/^0+(?=\d)/, ''),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+    expect([citationId('01-KL/TW'), citationId('1-kl/tw'), citationId('5/QĐ-UBND'), citationId('5/qđ-ubnd')]).toEqual([
+      '1-KL/TW',
+      '1-KL/TW',
+      '5/QĐ-UBND',
+      '5/QĐ-UBND',
+    ]);
   });
 });
