@@ -159,7 +159,7 @@ export function documentsOf(citations: readonly CellCitation[], conflicting: Rea
   const indexOf = new Map<string, number>();
   const kindNamed: boolean[] = [];
   const cellSets: (Set<string> | undefined)[] = [];
-  for (let from = 0; from < citations.length; ) {
+  for (let from = 0; from < citations.length;) {
     let to = from + 1;
     while (to < citations.length && citations[to].place === citations[from].place) to++;
     for (let k = from; k < to; k++) {
