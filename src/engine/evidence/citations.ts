@@ -336,12 +336,13 @@ export function citationsIn(text: string, folded: string, sentences: readonly nu
 
     let sentence = 0;
     while (sentence + 1 < sentences.length && sentences[sentence + 1] <= start) sentence++;
-    // Spelt out, the optional fields last, rather than spread in: one shape to start from, thousands on a long sheet.
-    const citation: Citation = { kind, kindNamed: named !== undefined, number: m[1], key, id: citationId(key), start, end, sentence };
-    if (date) {
-      citation.date = date.date;
-      citation.dateText = date.text;
-    }
+    // Spelt out, the optional fields last, rather than spread in: one shape for the dated and one for the undated, each
+    // made whole rather than grown (a field added later is kept apart from the object), thousands on a long sheet.
+    const kindNamed = named !== undefined;
+    const id = citationId(key);
+    const citation: Citation = date
+      ? { kind, kindNamed, number: m[1], key, id, start, end, sentence, date: date.date, dateText: date.text }
+      : { kind, kindNamed, number: m[1], key, id, start, end, sentence };
     if (issuer) citation.issuer = issuer;
     out.push(citation);
   }
