@@ -166,13 +166,14 @@ export function documentsOf(citations: readonly CellCitation[], conflicting: Rea
       const cc = citations[k];
       const c = cc.citation;
       const date = cc.iso;
-      const mention: NonNullable<CitedDocument['mentions']>[number] = { cell: cc.cell };
-      if (date) {
-        mention.date = date;
-        // Most sentences cite one document: nothing listed with it, and nothing to look for.
-        const others = to - from > 1 ? listedWith(citations, from, to, k) : [];
-        if (others.length > 0) mention.listedWith = others;
-      }
+      // Most sentences cite one document: nothing listed with it, and nothing to look for. Each mention is made whole
+      // rather than grown field by field: a field added later is kept apart from the object.
+      const others = date && to - from > 1 ? listedWith(citations, from, to, k) : undefined;
+      const mention: NonNullable<CitedDocument['mentions']>[number] = !date
+        ? { cell: cc.cell }
+        : others === undefined || others.length === 0
+          ? { cell: cc.cell, date }
+          : { cell: cc.cell, date, listedWith: others };
       const i = indexOf.get(c.id);
       if (i === undefined) {
         // Most documents are cited once: their lists are made with their one element, not grown from empty.
