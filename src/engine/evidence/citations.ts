@@ -65,6 +65,13 @@ const KIND_WORDS: [string, string][] = (
   ] as [string, string][]
 ).map(([w, k]) => [foldLetters(w), k]);
 
+/** KIND_WORDS by their last character, in their order: only those can end where the kind must. */
+const KIND_WORDS_BY_LAST = new Map<number, [string, string][]>();
+for (const entry of KIND_WORDS) {
+  const last = entry[0].charCodeAt(entry[0].length - 1);
+  KIND_WORDS_BY_LAST.set(last, [...(KIND_WORDS_BY_LAST.get(last) ?? []), entry]);
+}
+
 /** The type part of a symbol (its first segment, folded) → kind: "KH-VP" is a Kế hoạch, "CT/TW" a Chỉ thị. */
 const SYMBOL_KINDS: Record<string, string> = {
   qd: 'Quyết định',
@@ -116,7 +123,6 @@ function joinsBefore(text: string, at: number): boolean {
 /** Between the symbol and "ngày": at most two words ("…/TB-UBND tỉnh ngày …"), or "của <issuer>" (handled apart). */
 const BEFORE_DATE = /(?:\s+(?!ngay\b|cua\b)[^\s\d,;.()]+){0,2}?\s*,?\s*\(?\s*ngay\s*:?\s*/y;
 const ISSUER_THEN_DATE = /\s*,?\s*cua\s+([^\d,;()]{1,80}?)\s*,?\s+ngay\s*:?\s*/y;
-const NUMERIC_DATE = /(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/y;
 const WORDED_DATE = /(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+(\d{4})(?!\d)/y;
 const ISSUER_START = /\s*,?\s*cua\s+/y;
 /** Where an issuer's name ends: punctuation, a number, or the verb or preposition that starts what the document is about. */
@@ -160,7 +166,7 @@ function kindBefore(folded: string, start: number): string | undefined {
   let end = colonBefore(folded, from, trimmedEnd(folded, from, start));
   if (end - from >= 2 && folded.startsWith('so', end - 2) && !letterAt(folded, from, end - 3)) end = trimmedEnd(folded, from, end - 2);
   end = colonBefore(folded, from, end);
-  for (const [w, kind] of KIND_WORDS)
+  for (const [w, kind] of KIND_WORDS_BY_LAST.get(folded.charCodeAt(end - 1)) ?? [])
     if (end - from >= w.length && folded.startsWith(w, end - w.length) && !letterAt(folded, from, end - w.length - 1)) return kind;
   return undefined;
 }
@@ -187,9 +193,57 @@ function kindOfSymbol(symbol: string): string | undefined {
   return /^qh\d*$/.test(head) ? 'Luật' : undefined;
 }
 
+/** Where the run of at most `max` ASCII digits from `at` ends. */
+function digitsEnd(s: string, at: number, max: number): number {
+  let i = at;
+  while (i < at + max && s.charCodeAt(i) >= 0x30 && s.charCodeAt(i) <= 0x39) i++;
+  return i;
+}
+
+/** The number the ASCII digits of `s` from `from` to `to` write. */
+function digitsValue(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 0x30;
+  return n;
+}
+
+/** Where the white space from `at` ends. */
+function whiteEnd(s: string, at: number): number {
+  let i = at;
+  while (i < s.length && isWhite(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/**
+ * "31/12/2021", "4 - 1 - 2022", "04.01.2022" at `at`: the pattern /(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/y,
+ * read by hand.
+ */
+// By hand because the pattern makes a match array and four strings for each citation of a long sheet, thrown away at
+// once; test/engine/evidence/citations.test.ts holds the two to agree.
+function numericDateAt(s: string, at: number): { date: DocDate; text: string; end: number } | undefined {
+  const dayEnd = digitsEnd(s, at, 2);
+  if (dayEnd === at) return undefined;
+  const sepAt = whiteEnd(s, dayEnd);
+  const sep = s.charCodeAt(sepAt);
+  if (sep !== 0x2f && sep !== 0x2e && sep !== 0x2d) return undefined; // "/", "." or "-"
+  const monthAt = whiteEnd(s, sepAt + 1);
+  const monthEnd = digitsEnd(s, monthAt, 2);
+  if (monthEnd === monthAt) return undefined;
+  const sep2At = whiteEnd(s, monthEnd);
+  if (s.charCodeAt(sep2At) !== sep) return undefined; // the same separator again
+  const yearAt = whiteEnd(s, sep2At + 1);
+  const end = digitsEnd(s, yearAt, 5);
+  if (end - yearAt !== 4) return undefined; // four digits, and not the start of a longer number
+  const date = docDate(digitsValue(s, at, dayEnd), digitsValue(s, monthAt, monthEnd), digitsValue(s, yearAt, end));
+  // The text as written when written "4/1/2022", else rebuilt so: "04 . 01 . 2022" → "04/01/2022".
+  const compact = sep === 0x2f && sepAt === dayEnd && monthAt === sepAt + 1 && sep2At === monthEnd && yearAt === sep2At + 1;
+  const text = compact ? s.slice(at, end) : `${s.slice(at, dayEnd)}/${s.slice(monthAt, monthEnd)}/${s.slice(yearAt, end)}`;
+  return { date, text, end };
+}
+
 function readDate(folded: string, at: number): { date: DocDate; text: string; end: number } | undefined {
-  const n = execAt(NUMERIC_DATE, folded, at);
-  if (n) return { date: docDate(Number(n[1]), Number(n[3]), Number(n[4])), text: `${n[1]}/${n[3]}/${n[4]}`, end: at + n[0].length };
+  const n = numericDateAt(folded, at);
+  if (n) return n;
   const w = execAt(WORDED_DATE, folded, at);
   if (w) return { date: docDate(Number(w[1]), Number(w[2]), Number(w[3])), text: `${w[1]}/${w[2]}/${w[3]}`, end: at + w[0].length };
   return undefined;
@@ -203,12 +257,18 @@ function readIssuer(text: string, folded: string, at: number): string | undefine
   return name.length >= 2 && name.length <= 80 ? name : undefined;
 }
 
-/** Text below U+0300: no combining mark and no character NFC changes, so most keys are spared the normalisation. */
-const BELOW_COMBINING = /^[\u0000-\u02ff]*$/; // eslint-disable-line no-control-regex -- any character below U+0300
-
 /** "01-KL/TW" and "1-kl/tw" are one document; "2153/KH-VP" and "2153/KH-VPUB" are not. */
 export function citationId(key: string): string {
-  const upper = (BELOW_COMBINING.test(key) ? key : key.normalize('NFC')).toUpperCase();
+  // Read once for what the key needs: text below U+0300 has no combining mark and no character NFC changes, and ASCII
+  // without a small letter is upper case already; most keys are spared one or both copies.
+  let belowCombining = true;
+  let asciiUpper = true;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c >= 0x80 || (c >= 0x61 && c <= 0x7a)) asciiUpper = false;
+    if (c >= 0x300) belowCombining = false;
+  }
+  const upper = asciiUpper ? key : (belowCombining ? key : key.normalize('NFC')).toUpperCase();
   return upper.charCodeAt(0) === 0x30 ? upper.replace(/^0+(?=\d)/, '') : upper;
 }
 
@@ -221,9 +281,11 @@ function hasCapital(s: string): boolean {
   return /\p{Lu}/u.test(s);
 }
 
-/** Where each sentence of `text` starts. */
-export function sentenceStarts(text: string): number[] {
-  const starts = [0];
+/** Where each sentence of `text` starts; into `starts` when given, which the sheet's reader reuses for every criterion. */
+export function sentenceStarts(text: string, starts: number[] = []): number[] {
+  // Set to [0] without `length = 0`, which would drop the list's storage for the next push to make again.
+  starts[0] = 0;
+  starts.length = 1;
   // exec, not matchAll: matchAll copies the pattern on every call, a cost per criterion on long sheets.
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m !== null; m = SENTENCE_END.exec(text)) starts.push(m.index + m[0].length);
@@ -274,12 +336,13 @@ export function citationsIn(text: string, folded: string, sentences: readonly nu
 
     let sentence = 0;
     while (sentence + 1 < sentences.length && sentences[sentence + 1] <= start) sentence++;
-    // Spelt out, the optional fields last, rather than spread in: one shape to start from, thousands on a long sheet.
-    const citation: Citation = { kind, kindNamed: named !== undefined, number: m[1], key, id: citationId(key), start, end, sentence };
-    if (date) {
-      citation.date = date.date;
-      citation.dateText = date.text;
-    }
+    // Spelt out, the optional fields last, rather than spread in: one shape for the dated and one for the undated, each
+    // made whole rather than grown (a field added later is kept apart from the object), thousands on a long sheet.
+    const kindNamed = named !== undefined;
+    const id = citationId(key);
+    const citation: Citation = date
+      ? { kind, kindNamed, number: m[1], key, id, start, end, sentence, date: date.date, dateText: date.text }
+      : { kind, kindNamed, number: m[1], key, id, start, end, sentence };
     if (issuer) citation.issuer = issuer;
     out.push(citation);
   }

@@ -24,9 +24,26 @@ export function docDate(day: number, month: number, year: number): DocDate {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
+const upTo = (n: number, max: number) => Number.isInteger(n) && n >= 0 && n <= max;
+
+/** ISO dates made so far, by year, month and day: a long sheet cites a few hundred dates thousands of times. */
+const ISO_MADE = new Map<number, string>();
+
 /** "2022-01-04": what the report's `documents` carry; also for a date the calendar lacks, so the index shows what was written. */
 export function isoDate(d: DocDate): string {
-  return `${String(d.year).padStart(4, '0')}-${pad(d.month)}-${pad(d.day)}`;
+  const { year, month, day } = d;
+  // Dates as citations write them (day and month of at most two digits, a four-digit year) are made once; others are rare.
+  const known = upTo(year, 9999) && upTo(month, 99) && upTo(day, 99);
+  const k = known ? (year * 100 + month) * 100 + day : -1;
+  const made = known ? ISO_MADE.get(k) : undefined;
+  if (made !== undefined) return made;
+  const iso = `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}`;
+  // Bounded, for a process that checks many workbooks: cleared, not grown, past a few years of days.
+  if (known) {
+    if (ISO_MADE.size >= 4096) ISO_MADE.clear();
+    ISO_MADE.set(k, iso);
+  }
+  return iso;
 }
 
 /** "04/01/2022": how messages write a date. */

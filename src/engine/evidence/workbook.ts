@@ -7,7 +7,6 @@ import { citationConflict } from '../rules';
 import { Say } from '../wording';
 import { CellCitation, SheetEvidence } from './collect';
 import { conflictsAmong } from './conflicts';
-import { isoDate } from './dates';
 
 export interface SheetCitations {
   sheet: string;
@@ -52,8 +51,8 @@ export function workbookConflicts(sheets: readonly SheetCitations[]): WorkbookCo
       const bySentence = new Map<string, Set<string>>();
       for (const at of sheets[i].evidence.citations) {
         const { id, date } = at.citation;
-        if (!date?.valid) continue;
-        const iso = isoDate(date);
+        const iso = at.iso;
+        if (!date?.valid || iso === undefined) continue;
         const k = `${id}\u0000${at.place}`;
         bySentence.set(k, (bySentence.get(k) ?? new Set()).add(iso));
         // One mention per sheet and document: the sheet's own first date; the sheet's own rule tells the rest.
@@ -67,8 +66,13 @@ export function workbookConflicts(sheets: readonly SheetCitations[]): WorkbookCo
       }
     }
     const together = (id: string, a: string, b: string) => (listed.get(id) ?? []).some((d) => d.has(a) && d.has(b));
-    const dated = mentions.map((m) => ({ id: m.at.citation.id, date: m.date, item: m }));
-    for (const { at, first } of conflictsAmong(dated, together)) {
+    const found = conflictsAmong(
+      mentions,
+      (m) => m.at.citation.id,
+      (m) => m.date,
+      together,
+    );
+    for (const { at, first } of found) {
       if (at.sheet === first.sheet) continue;
       const f = citationConflict.finding(
         at.at,

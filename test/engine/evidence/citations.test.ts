@@ -1,4 +1,6 @@
-import { Citation, isoDate, parseCitations } from '../../../src/engine/evidence';
+import fc from 'fast-check';
+import { Citation, citationId, docDate, isoDate, parseCitations } from '../../../src/engine/evidence';
+import { clean, foldLetters } from '../../../src/engine/text';
 
 /** A citation as a line: "Kế hoạch 2153/KH-VP 2021-12-31 | issuer". */
 function brief(c: Citation): string {
@@ -100,5 +102,62 @@ describe('parseCitations', () => {
   it('tells one document written two ways', () => {
     const [a, b] = parseCitations('Kết luận số 01-KL/TW; Kết luận 1-kl/TW');
     expect(a.id).toBe(b.id);
+  });
+
+  // The reader scans numeric dates by hand for speed; the pattern it stands for is the reference.
+  it('reads a numeric date as the pattern (\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})\\s*\\2\\s*(\\d{4})(?!\\d) does', () => {
+    const PATTERN = /(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/y;
+    const prefix = 'Kế hoạch số 5/KH-VP ngày ';
+    const unit = fc.constantFrom('0', '1', '2', '3', '9', '/', '.', '-', ' ', '\u00a0', '\t', '\u2003', 'x', ',');
+    const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom('0', '1', '2', '9'), minLength: min, maxLength: max });
+    const white = fc.string({ unit: fc.constantFrom(' ', '\u00a0', '\t', '\u2003'), maxLength: 2 });
+    const sep = fc.constantFrom('/', '.', '-', ',');
+    // Near-dates, part by part, with each part sometimes wrong; and any string of the characters dates are made of.
+    const nearDate = fc
+      .tuple(digits(1, 3), white, sep, white, digits(0, 3), white, sep, white, digits(3, 5), fc.string({ unit, maxLength: 2 }))
+      .map((parts) => parts.join(''));
+    const written = fc.oneof(
+      nearDate,
+      fc.tuple(fc.constantFrom('0', '1', '4', '9'), fc.string({ unit, maxLength: 16 })).map(([a, b]) => a + b),
+    );
+    fc.assert(
+      fc.property(written, (written) => {
+        const folded = foldLetters(clean(prefix + written));
+        PATTERN.lastIndex = folded.indexOf('ngay ') + 'ngay '.length;
+        const m = PATTERN.exec(folded);
+        const c = parseCitations(prefix + written)[0];
+        if (!m) return c.date === undefined && c.dateText === undefined;
+        expect([c.date, c.dateText]).toEqual([docDate(Number(m[1]), Number(m[3]), Number(m[4])), `${m[1]}/${m[3]}/${m[4]}`]);
+        return true;
+      }),
+      { numRuns: 3000 },
+    );
+    // Examples of each branch, so that the property is seen to test something.
+    expect(parse('Kế hoạch số 5/KH-VP ngày 4 . 1 . 2022')).toEqual(['Kế hoạch 5/KH-VP 2022-01-04']);
+    expect(parse('Kế hoạch số 5/KH-VP ngày 4/1-2022')).toEqual(['Kế hoạch 5/KH-VP']);
+    expect(parse('Kế hoạch số 5/KH-VP ngày 4/1/20221')).toEqual(['Kế hoạch 5/KH-VP']);
+    expect(parse('Kế hoạch số 5/KH-VP ngày 114/1/2022')).toEqual(['Kế hoạch 5/KH-VP']);
+  });
+
+  // citationId spares most keys the normalisation and the upper-casing; the plain definition is the reference.
+  it('gives a key the id its NFC, upper-cased form without leading zeros is', () => {
+    const unit = fc.constantFrom('0', '1', '7', '/', '-', 'K', 'H', 'k', 'h', 'Đ', 'đ', 'D\u0323', 'Ư', 'ư', 'U\u031b', 'ß', 'ǆ');
+    fc.assert(
+      fc.property(fc.string({ unit, minLength: 1, maxLength: 12 }), (key) => {
+        expect(citationId(key)).toBe(
+          key
+            .normalize('NFC')
+            .toUpperCase()
+            .replace(/^0+(?=\d)/, ''),
+        );
+      }),
+      { numRuns: 2000 },
+    );
+    expect([citationId('01-KL/TW'), citationId('1-kl/tw'), citationId('5/QĐ-UBND'), citationId('5/qđ-ubnd')]).toEqual([
+      '1-KL/TW',
+      '1-KL/TW',
+      '5/QĐ-UBND',
+      '5/QĐ-UBND',
+    ]);
   });
 });
