@@ -253,10 +253,10 @@ const localName = (name: string) => {
 };
 
 /** Line ends in text as XML gives them to an application: "\r\n" and a lone "\r" become "\n" (XML 1.0, 2.11). */
-const lineEnds = (t: string) => (t.indexOf('\r') < 0 ? t : t.replace(/\r\n?/g, '\n'));
+const lineEnds = (t: string) => t.replace(/\r\n?/g, '\n');
 
 /** An attribute value normalised (XML 1.0, 3.3.3): each literal tab or line end (CR LF as one) becomes a space. */
-const attrSpaces = (v: string) => (/[\t\n\r]/.test(v) ? v.replace(/\r\n|[\t\n\r]/g, ' ') : v);
+const attrSpaces = (v: string) => v.replace(/\r\n|[\t\n\r]/g, ' ');
 
 /** Whether `code` is a character XML 1.0 can hold (2.2), for character references. */
 const isXmlChar = (code: number) =>
@@ -327,18 +327,27 @@ class LeanScanner {
 
   /** Character data from `i` to the next "<"; returns where it ends, or -1 when it may go on in the next piece. */
   private text(s: string, i: number, final: boolean): number {
-    let end = s.indexOf('<', i);
-    if (end < 0) {
-      if (!final) return -1;
-      end = s.length;
+    // One pass finds the end and what the run holds: most runs are a few characters ("0", "12.5") with nothing to decode.
+    let end = i;
+    let refs = false;
+    let cr = false;
+    let bracket = false;
+    for (; end < s.length; end++) {
+      const c = s.charCodeAt(end);
+      if (c === Ch.Lt) break;
+      if (c === Ch.Amp) refs = true;
+      else if (c === Ch.Cr) cr = true;
+      else if (c === 93) bracket = true;
     }
-    const raw = s.slice(i, end);
+    if (end >= s.length && !final) return -1;
+    let raw = s.slice(i, end);
     if (this.open.length === 0) {
       for (let k = 0; k < raw.length; k++) if (!isSpace(raw.charCodeAt(k))) throw new XmlError('text outside the root element');
       return end;
     }
-    if (raw.indexOf(']]>') >= 0) throw new XmlError('the string "]]>" is disallowed in char data');
-    this.h.text(decodeRefs(lineEnds(raw)));
+    if (bracket && raw.indexOf(']]>') >= 0) throw new XmlError('the string "]]>" is disallowed in char data');
+    if (cr) raw = lineEnds(raw);
+    this.h.text(refs ? decodeRefs(raw) : raw);
     return end;
   }
 
@@ -447,12 +456,22 @@ class LeanScanner {
       if (j >= s.length) return -1;
       const q = s.charCodeAt(j);
       if (q !== Ch.Quote && q !== Ch.Apos) throw new XmlError(`unquoted attribute value: ${attr}`);
-      const close = s.indexOf(q === Ch.Quote ? '"' : "'", j + 1);
-      if (close < 0) return -1;
-      const raw = s.slice(j + 1, close);
-      if (raw.indexOf('<') >= 0) throw new XmlError(`"<" in the value of ${attr}`);
+      // One pass to the closing quote, noting references and literal tabs or line ends.
+      let close = j + 1;
+      let refs = false;
+      let spaces = false;
+      for (; close < s.length; close++) {
+        const ch = s.charCodeAt(close);
+        if (ch === q) break;
+        if (ch === Ch.Amp) refs = true;
+        else if (ch === Ch.Lt) throw new XmlError(`"<" in the value of ${attr}`);
+        else if (ch === Ch.Tab || ch === Ch.Lf || ch === Ch.Cr) spaces = true;
+      }
+      if (close >= s.length) return -1;
       if (attrs[attr] !== undefined) throw new XmlError(`duplicate attribute: ${attr}`);
-      attrs[attr] = decodeRefs(attrSpaces(raw));
+      let value = s.slice(j + 1, close);
+      if (spaces) value = attrSpaces(value);
+      attrs[attr] = refs ? decodeRefs(value) : value;
       j = close + 1;
     }
   }
