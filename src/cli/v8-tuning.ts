@@ -15,9 +15,13 @@ const KNOWN_NODE = [20, 21, 22, 23, 24];
 
 let tuned = false;
 
-/** Sets the budget once per process, before thidua's own code runs hot; worker threads share it. */
+/**
+ * Sets the budget once per process, before thidua's own code runs hot; worker threads share it. A budget given to node
+ * itself (`node --interrupt-budget=N bin/thidua.js`, as when measuring V8's own) is left as given.
+ */
 export function tuneV8ForShortRuns(): void {
   if (tuned || !KNOWN_NODE.includes(Number(process.versions.node.split('.')[0]))) return;
   tuned = true;
+  if (process.execArgv.some((a) => /^--interrupt[-_]budget\b/.test(a))) return;
   v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }

@@ -260,7 +260,12 @@ const attrSpaces = (v: string) => v.replace(/\r\n|[\t\n\r]/g, ' ');
 
 /** Whether `code` is a character XML 1.0 can hold (2.2), for character references. */
 const isXmlChar = (code: number) =>
-  code === 9 || code === 10 || code === 13 || (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+  code === 9 ||
+  code === 10 ||
+  code === 13 ||
+  (code >= 0x20 && code <= 0xd7ff) ||
+  (code >= 0xe000 && code <= 0xfffd) ||
+  (code >= 0x10000 && code <= 0x10ffff);
 
 /** Entity and character references decoded; an undefined entity or a bad reference is not XML. */
 function decodeRefs(s: string): string {

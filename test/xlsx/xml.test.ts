@@ -157,7 +157,12 @@ describe('streamXml refuses what is not XML', () => {
   });
 
   it('a lone surrogate in a UTF-16 part', () => {
-    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('<a>x', 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from('</a>', 'utf16le')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('<a>x', 'utf16le'),
+      Buffer.from([0x00, 0xd8]),
+      Buffer.from('</a>', 'utf16le'),
+    ]);
     expect(() => events(bytes)).toThrow(XmlError);
   });
 });
