@@ -10,7 +10,7 @@ import { removeDir, tempDir, writeXlsx } from '../test/helpers/xlsx';
 import { Bench } from './table';
 import { load, ms, ROOT, runThidua, timings } from './measure';
 
-const RUNS = 5;
+const RUNS = 7;
 const UNITS = 50;
 const ROWS = 200;
 const TARGET_MS = 2000;
