@@ -63,13 +63,19 @@ export const run: Bench = async () => {
     ];
     const rows: (string | number)[][] = [];
     const before = load();
-    // Interleaved (run k of every variant, then run k+1): a busy spell of the shared machine falls on all of them.
+    // Interleaved (run k of every variant and of the phases, then run k+1): a busy spell of the shared machine falls on
+    // all of them alike. The phases: the same work in a new process on the main thread, each phase timed apart
+    // (bench/tonghop-child.ts).
     const args = ['tonghop', folder, '-o', out, '--force', '--quy-che', rules];
     const runs: ReturnType<typeof runWithNodeArgs>[][] = variants.map(() => []);
+    const phases: Record<string, number[]> = {};
     for (let k = 0; k < RUNS; k++) {
       variants.forEach(([, env, nodeArgs], v) =>
         runs[v].push(nodeArgs.length > 0 ? runWithNodeArgs(nodeArgs, args) : runThidua(args, env)),
       );
+      const r = spawnSync(process.execPath, [CHILD, folder, rules, path.join(dir, 'phases.xlsx')], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`tonghop-child failed (${r.status}): ${r.stderr}`);
+      for (const [phase, v] of Object.entries(JSON.parse(r.stdout) as Record<string, number>)) (phases[phase] ??= []).push(v);
     }
     variants.forEach(([label], v) => {
       const bad = runs[v].find((r) => r.code !== 0);
@@ -78,13 +84,6 @@ export const run: Bench = async () => {
       const cpu = runs[v].every((r) => r.cpuMs !== undefined) ? ms(timings(runs[v].map((r) => r.cpuMs!)).median) : '–';
       rows.push([label, UNITS, ROWS, ms(t.median), ms(t.min), cpu, TARGET_MS, t.median < TARGET_MS ? 'yes' : 'NO']);
     });
-    // Where the time goes: the same work phase by phase, in a new process on the main thread (bench/tonghop-child.ts).
-    const phases: Record<string, number[]> = {};
-    for (let k = 0; k < RUNS; k++) {
-      const r = spawnSync(process.execPath, [CHILD, folder, rules, path.join(dir, 'phases.xlsx')], { encoding: 'utf8' });
-      if (r.status !== 0) throw new Error(`tonghop-child failed (${r.status}): ${r.stderr}`);
-      for (const [phase, v] of Object.entries(JSON.parse(r.stdout) as Record<string, number>)) (phases[phase] ??= []).push(v);
-    }
     for (const [phase, label] of PHASES) {
       const t = timings(phases[phase]);
       rows.push([`  phase: ${label}`, UNITS, ROWS, ms(t.median), ms(t.min), '', '', '']);
