@@ -176,8 +176,9 @@ export interface LeanHandlers {
 }
 
 /**
- * The lean walk for reading large parts (sheets, shared strings, styles): a scanner of its own, for what every reader
- * of cells needs at several times saxes's speed, and no warm-up of saxes's large state machine in a short command.
+ * The lean walk for the parts read by local names (sheets, shared strings, styles, relationships, the sheet list): a
+ * scanner of its own, about twice saxes's speed once warm (the 50-unit bench's 2.8 MB of sheet and string XML: 38 ms
+ * against 75), and in a short command no warm-up of saxes's large state machine.
  * Names by their local part; no offsets, no namespace processing. It reports what saxes reports (attributes decoded, tab
  * and line breaks in them as spaces, line ends in text as "\n", CDATA as text) and refuses what is not well-formed:
  * tags that do not nest, one root, undefined entities, "<" in an attribute, characters XML cannot hold, a part cut short
