@@ -5,6 +5,7 @@ import { parseArgs, ParsedArgs } from './args';
 import { formatJson, formatText } from './format';
 import { formatRefsJson, formatRefsText } from './refs';
 import { loadTemplate, templateFromReports, writeTemplate } from './template';
+import { tuneV8ForShortRuns } from './v8-tuning';
 
 export const USAGE = `thidua: kiểm tra Bảng chấm điểm thi đua
 
@@ -169,6 +170,7 @@ export const EXIT = { clean: 0, findings: 1, userError: 2, bug: 3 } as const;
 
 /** Runs the CLI; returns the exit code. Neither bad input nor a bug reaches the user as a stack trace. */
 export async function main(argv: string[], io: Io = { out: (t) => console.log(t), err: (t) => console.error(t) }): Promise<number> {
+  tuneV8ForShortRuns();
   try {
     return await run(parseArgs(argv), io);
   } catch (e) {

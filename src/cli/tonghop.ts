@@ -3,7 +3,7 @@
  * summary. Every sheet that holds a scoring table is one unit; a file that cannot be read is listed as not read and the
  * others are still summed. Input files are only read; the summary is a new workbook.
  */
-import { promises as fs } from 'fs';
+import { promises as fs, statSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
@@ -96,19 +96,38 @@ export async function readUnitFile(file: string, template: Template | undefined)
 const MIN_FILES_FOR_WORKERS = 8;
 
 /**
- * Workers beside the main thread, for a bloc of many files: one per idle core (cores less the last minute's load), at
- * most three. A worker loads the engine again and warms its own JIT (some hundred ms of CPU), which pays only where a core would
- * otherwise wait: on a machine already busy they made the summary slower, so there they are not started. Only when
- * running as compiled JavaScript (the worker is dist/cli/tonghop-worker.js). THIDUA_WORKERS sets the count (0: none).
+ * Nor below this much input (the files' sizes on disk): a worker loads the engine again and warms its own JIT, some
+ * 0.5 s of CPU, about what the main thread alone spends reading and checking 50 units of 200 rows (0.8 MB): there one
+ * worker made the summary 0.2–0.4 s slower on two cores (docs/PERFORMANCE.md). It can pay on blocs of long tables.
  */
-function workerCount(files: number): number {
+const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
+
+/**
+ * Workers beside the main thread, for a large bloc: one per idle core (cores less the last minute's load), at most
+ * three; on a machine already busy they made the summary slower, so there they are not started. Only when running as
+ * compiled JavaScript (the worker is dist/cli/tonghop-worker.js). THIDUA_WORKERS sets the count (0: none).
+ */
+function workerCount(files: string[]): number {
   if (!__filename.endsWith('.js')) return 0;
   const asked = process.env.THIDUA_WORKERS;
-  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), files);
-  if (files < MIN_FILES_FOR_WORKERS) return 0;
+  if (asked !== undefined && /^\d+$/.test(asked)) return Math.min(Number(asked), files.length);
+  if (files.length < MIN_FILES_FOR_WORKERS || inputBytes(files) < MIN_BYTES_FOR_WORKERS) return 0;
   const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
   const idle = Math.floor(cores - os.loadavg()[0]) - 1; // less the main thread's own core
   return Math.max(0, Math.min(idle, 3));
+}
+
+/** The files' sizes on disk (one that cannot be read counts nothing: it is reported when read). */
+function inputBytes(files: string[]): number {
+  let n = 0;
+  for (const f of files) {
+    try {
+      n += statSync(f).size;
+    } catch {
+      // listed as not read by readUnitFile
+    }
+  }
+  return n;
 }
 
 export interface WorkerJob {
@@ -135,7 +154,7 @@ export async function readBloc(files: string[], template: Template | undefined):
   const results: BlocInput[][] = files.map(() => []);
   const job: WorkerJob = { files, template, next: new SharedArrayBuffer(4) };
   const workers = Array.from(
-    { length: workerCount(files.length) },
+    { length: workerCount(files) },
     () => new Worker(path.join(__dirname, 'tonghop-worker.js'), { workerData: job }),
   );
   const finished = workers.map(

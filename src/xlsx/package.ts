@@ -1,10 +1,11 @@
 /**
  * An .xlsx package as parts: the zip's entries, read one at a time when asked for, the workbook's sheets found
- * through its relationships. Nothing here holds more than the parts a caller reads.
+ * through its relationships. Nothing here holds more than the parts a caller reads. Parts read by local names go
+ * through the lean scanner (streamXml); only isStrict needs namespaces.
  */
 import * as path from 'path';
 import { centralDirectory, entryBytes, ZipEntry, ZipFormatError } from './zip';
-import { decodeXml, walkXml } from './xml';
+import { decodeXml, streamXml, walkXml } from './xml';
 
 export const NS = {
   main: 'http://schemas.openxmlformats.org/spreadsheetml/2006/main',
@@ -100,19 +101,21 @@ export class XlsxPackage {
     if (cached) return cached;
     const list: Relationship[] = [];
     if (this.has(relsPart)) {
-      walkXml(this.text(relsPart), {
-        open: (el) => {
-          if (el.local !== 'Relationship') return;
-          const external = el.attrs.TargetMode === 'External';
-          const target = el.attrs.Target ?? '';
+      streamXml(this.bytes(relsPart), {
+        open: (local, attrs) => {
+          if (local !== 'Relationship') return;
+          const external = attrs.TargetMode === 'External';
+          const target = attrs.Target ?? '';
           list.push({
-            id: el.attrs.Id ?? '',
-            type: el.attrs.Type ?? '',
+            id: attrs.Id ?? '',
+            type: attrs.Type ?? '',
             target,
             external,
             part: external ? undefined : resolveTarget(part, target),
           });
         },
+        close: () => undefined,
+        text: () => undefined,
       });
     }
     this.relsCache.set(relsPart, list);
@@ -142,20 +145,22 @@ export class XlsxPackage {
     const rels = this.rels(part);
     const sheets: SheetEntry[] = [];
     let date1904 = false;
-    walkXml(this.text(part), {
-      open: (el) => {
-        if (el.local === 'workbookPr') date1904 = el.attrs.date1904 === '1' || el.attrs.date1904 === 'true';
-        if (el.local !== 'sheet') return;
-        const id = Object.entries(el.attrs).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
+    streamXml(this.bytes(part), {
+      open: (local, attrs) => {
+        if (local === 'workbookPr') date1904 = attrs.date1904 === '1' || attrs.date1904 === 'true';
+        if (local !== 'sheet') return;
+        const id = Object.entries(attrs).find(([k]) => k === 'r:id' || k.endsWith(':id'))?.[1];
         const rel = rels.find((r) => r.id === id);
         const isWorksheet = rel && rel.type.endsWith('/worksheet') && rel.part && this.has(rel.part);
         sheets.push({
-          name: el.attrs.name ?? '',
-          state: el.attrs.state ?? 'visible',
+          name: attrs.name ?? '',
+          state: attrs.state ?? 'visible',
           part: isWorksheet ? rel.part : undefined,
           index: sheets.length,
         });
       },
+      close: () => undefined,
+      text: () => undefined,
     });
     return { sheets, date1904, part };
   }
@@ -165,9 +170,12 @@ export class XlsxPackage {
     const core = this.rels('').find((r) => r.type.endsWith('/core-properties'))?.part;
     if (!core || !this.has(core)) return undefined;
     let subject: string | undefined;
-    walkXml(this.text(core), {
-      text: (t, stack) => {
-        if (stack[stack.length - 1]?.local === 'subject') subject = (subject ?? '') + t;
+    const open: string[] = [];
+    streamXml(this.bytes(core), {
+      open: (local) => open.push(local),
+      close: () => open.pop(),
+      text: (t) => {
+        if (open[open.length - 1] === 'subject') subject = (subject ?? '') + t;
       },
     });
     return subject;

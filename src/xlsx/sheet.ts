@@ -139,7 +139,8 @@ export function readSheet(xml: Buffer | string, name: string, o: ReadOptions): {
   const masters = new Map<string, { text: string; row: number; col: number }>();
   let row = -1;
   let col = -1;
-  let cell: { t: string; s: number; v: string[]; f?: string[]; fAttrs?: Record<string, string>; inline: string[] } | undefined;
+  // Texts are joined as they come; `v` stays undefined where no text came (an empty <v/>: no value).
+  let cell: { t: string; s: number; v?: string; f?: string; fAttrs?: Record<string, string>; inline: string } | undefined;
 
   const finish = () => {
     if (!cell) return;
@@ -147,7 +148,7 @@ export function readSheet(xml: Buffer | string, name: string, o: ReadOptions): {
     cell = undefined;
     let formula: string | undefined;
     if (c.fAttrs) {
-      const text = c.f!.join('');
+      const text = c.f ?? '';
       if (c.fAttrs.t === 'shared' && c.fAttrs.si !== undefined) {
         const master = masters.get(c.fAttrs.si);
         if (text !== '' || !master) {
@@ -158,10 +159,10 @@ export function readSheet(xml: Buffer | string, name: string, o: ReadOptions): {
     }
     if (formula !== undefined) formulas.push({ sheet: name, row, col, text: formula });
     if (!o.grid) return;
-    const raw = c.v.join('');
+    const raw = c.v ?? '';
     let value: CellValue = null;
-    if (c.t === 'inlineStr') value = c.inline.join('');
-    else if (c.v.length === 0) value = null;
+    if (c.t === 'inlineStr') value = c.inline;
+    else if (c.v === undefined) value = null;
     else if (c.t === 's') value = o.shared[Number(raw)] ?? '';
     else if (c.t === 'str' || c.t === 'e') value = raw;
     else if (c.t === 'b') value = raw === '1' || raw === 'true';
@@ -199,7 +200,7 @@ export function readSheet(xml: Buffer | string, name: string, o: ReadOptions): {
           const p = position(attrs.r);
           col = p ? p.col : col + 1;
           if (p) row = p.row;
-          cell = { t: attrs.t ?? 'n', s: attrs.s === undefined ? 0 : Number(attrs.s), v: [], inline: [] };
+          cell = { t: attrs.t ?? 'n', s: attrs.s === undefined ? 0 : Number(attrs.s), inline: '' };
           break;
         }
         case 'v':
@@ -207,7 +208,7 @@ export function readSheet(xml: Buffer | string, name: string, o: ReadOptions): {
           break;
         case 'f':
           if (cell) {
-            cell.f = [];
+            cell.f = '';
             cell.fAttrs = attrs;
             inF = true;
           }
@@ -239,9 +240,9 @@ export function readSheet(xml: Buffer | string, name: string, o: ReadOptions): {
     },
     text: (t) => {
       if (!cell) return;
-      if (inV) cell.v.push(t);
-      else if (inF) cell.f!.push(t);
-      else if (inT && inIs > 0 && inRPh === 0) cell.inline.push(t);
+      if (inV) cell.v = (cell.v ?? '') + t;
+      else if (inF) cell.f += t;
+      else if (inT && inIs > 0 && inRPh === 0) cell.inline += t;
     },
   });
 

@@ -173,19 +173,17 @@ function capsOf(template: Template | undefined): Caps {
 export function checkedScore(
   report: SheetReport,
   template?: Template,
+  lines: TotalLines = totalLines(report),
 ): { checked: number; adjustments: Adjustment[]; byCriterion: Map<string, number> } {
   const caps = capsOf(template);
-  const lines = new Map<string, TotalLine>();
-  for (const l of report.totals) lines.set(`${l.criterion}|${l.column}`, l);
   const byId = new Map(report.criteria.map((c) => [c.id, c]));
   const adjustments: Adjustment[] = [];
-  const memo = new Map<string, number>();
+  const memo: Partial<Record<ScoreColumn, Map<string, number>>> = {};
 
   const held = (c: Criterion, column: ScoreColumn): number => {
-    const key = `${c.id}|${column}`;
-    const known = memo.get(key);
+    const known = (memo[column] ??= new Map()).get(c.id);
     if (known !== undefined) return known;
-    const line = lines.get(key);
+    const line = lines.get(c.id)?.[column];
     let v: number;
     if (line) {
       v = c.children.reduce((k, id) => k + held(byId.get(id)!, column), 0);
@@ -209,7 +207,7 @@ export function checkedScore(
         });
       }
     }
-    memo.set(key, v);
+    memo[column]!.set(c.id, v);
     return v;
   };
 
@@ -235,17 +233,35 @@ export function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
 
+/** The sheet's total lines by criterion id, then column (the last line of a pair, as the report lists them). */
+type TotalLines = Map<string, Partial<Record<ScoreColumn, TotalLine>>>;
+
+function totalLines(report: SheetReport): TotalLines {
+  const lines: TotalLines = new Map();
+  for (const l of report.totals) {
+    let byColumn = lines.get(l.criterion);
+    if (!byColumn) lines.set(l.criterion, (byColumn = {}));
+    byColumn[l.column] = l;
+  }
+  return lines;
+}
+
 /** A column of a row as the sheet states it: a total's stated value (its computed one when empty), else its own. */
-function statedValue(lines: Map<string, TotalLine>, c: Criterion, column: ScoreColumn, computed = false): number {
-  const line = lines.get(`${c.id}|${column}`);
+function statedValue(lines: TotalLines, c: Criterion, column: ScoreColumn, computed = false): number {
+  const line = lines.get(c.id)?.[column];
   if (line) return computed ? line.computed : (line.stated ?? line.computed);
   return scoreValue(c.scores[column]) ?? 0;
 }
 
+/** A criterion's self-score in one column as the sheet states it; undefined when empty. */
+function statedOf(lines: TotalLines, c: Criterion, column: ScoreColumn): number | undefined {
+  const line = lines.get(c.id)?.[column];
+  return line ? (line.stated ?? line.computed) : scoreValue(c.scores[column]);
+}
+
 /** The summary's view of one checked sheet. */
 export function unitScores(report: SheetReport, grid: SheetGrid, options: UnitOptions = {}): UnitScores {
-  const lines = new Map<string, TotalLine>();
-  for (const l of report.totals) lines.set(`${l.criterion}|${l.column}`, l);
+  const lines = totalLines(report);
   const roots = report.criteria.filter((c) => c.parent === undefined);
   // Điểm chuẩn as the items add up (a mistyped TỔNG CỘNG cap is no cap); Tự chấm as the sheet states it.
   const sum = (columns: ScoreColumn[], computed: boolean) =>
@@ -256,17 +272,16 @@ export function unitScores(report: SheetReport, grid: SheetGrid, options: UnitOp
   const name = fromTitle ?? (options.onlySheetOfFile && fileName ? fileName : report.sheet);
   const nameFrom: UnitScores['nameFrom'] = fromTitle ? 'title' : options.onlySheetOfFile && fileName ? 'file' : 'sheet';
 
-  const { checked, adjustments, byCriterion } = checkedScore(report, options.template);
+  const { checked, adjustments, byCriterion } = checkedScore(report, options.template, lines);
   const caps = capsOf(options.template);
   const review = reviewTotal(report, grid);
+  const capPart = (c: Criterion, col: 'tuCham' | 'thuongTuCham') => {
+    const line = lines.get(c.id)?.[CAP_OF[col]!];
+    return line ? line.computed : caps.cap(c, col);
+  };
   const criteria: CriterionScore[] = report.criteria.map((c) => {
-    const stated = ['tuCham', 'thuongTuCham'].map((col) => {
-      const line = lines.get(`${c.id}|${col}`);
-      return line ? (line.stated ?? line.computed) : scoreValue(c.scores[col as ScoreColumn]);
-    });
-    const capParts = (['tuCham', 'thuongTuCham'] as const).map((col) =>
-      lines.has(`${c.id}|${CAP_OF[col]}`) ? lines.get(`${c.id}|${CAP_OF[col]}`)!.computed : caps.cap(c, col),
-    );
+    const stated = [statedOf(lines, c, 'tuCham'), statedOf(lines, c, 'thuongTuCham')];
+    const capParts = [capPart(c, 'tuCham'), capPart(c, 'thuongTuCham')];
     const out: CriterionScore = {
       key: c.template ?? c.id,
       id: c.id,
