@@ -12,6 +12,7 @@
 import { CriteriaMap } from './criteria';
 import { Criterion, ScoreRule, TableLayout } from './model';
 import { scoreValue } from './numbers';
+import { Positions, positionsOf } from './totals';
 
 export interface Allowance {
   /** The most the bonus (or deduction) allows, when known. */
@@ -40,7 +41,6 @@ export function carriesBonus(layout: TableLayout): boolean {
 }
 
 const NONE: Allowance = { open: false, from: 'none', rows: [] };
-const NO_KIDS: readonly Criterion[] = [];
 const NO_RANGES: readonly (AllowedRange | undefined)[] = [];
 
 function fromRules(rules: readonly ScoreRule[], sign: 1 | -1): Allowance {
@@ -78,23 +78,31 @@ function sum(parts: Allowance[], none: 'zero' | 'unknown'): Allowance {
   };
 }
 
+/** Each criterion's allowed range by position, parallel to the criteria; undefined where it has no standard. */
+export type Ranges = readonly (AllowedRange | undefined)[];
+
 /** The allowed range of every criterion with a standard (or a standalone bonus row), computed once per sheet. */
-export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string, AllowedRange> {
-  const out = new Map<string, AllowedRange>();
+export function allowedRanges(map: CriteriaMap, layout: TableLayout, positions: Positions = positionsOf(map.criteria)): Ranges {
+  const { criteria } = map;
+  const { kids } = positions;
+  const out: (AllowedRange | undefined)[] = new Array<AllowedRange | undefined>(criteria.length).fill(undefined);
+  const done = new Uint8Array(criteria.length);
+  /** Most items allow their standard and nothing more: one range for each standard, shared (nothing changes them). */
+  const plain = new Map<number, AllowedRange>();
   const single = carriesBonus(layout);
-  const visit = (c: Criterion): AllowedRange | undefined => {
-    const known = out.get(c.id);
-    if (known) return known;
-    const ids = c.sums ?? c.children;
+  const visit = (i: number): AllowedRange | undefined => {
+    if (done[i] === 1) return out[i];
+    const c = criteria[i];
+    const mine = kids[i];
     // Most criteria are items without children: no lists to make for them.
-    const kids = ids.length === 0 ? NO_KIDS : ids.map((id) => map.byId.get(id)).filter((k): k is Criterion => k !== undefined);
-    const kidRanges = kids.length === 0 ? NO_RANGES : kids.map(visit);
+    const kidRanges = mine.length === 0 ? NO_RANGES : mine.map(visit);
     let standard = scoreValue(c.scores.diemChuan);
     const ownRule = c.rules.length > 0 && c.rules.some((r) => r.row === c.row);
     if (standard === undefined && ownRule) standard = 0;
     // A heading with no standard of its own ("III | ĐIỂM THƯỞNG") stands for its rows.
     if (standard === undefined && kidRanges.length > 0 && kidRanges.every((r) => r !== undefined))
       standard = kidRanges.reduce((k, r) => k + r!.standard, 0);
+    done[i] = 1;
     if (standard === undefined) return undefined;
     let bonus: Allowance = NONE;
     let deduction: Allowance = NONE;
@@ -108,7 +116,7 @@ export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string
           : NONE;
       // A total's own bonus and deduction cells sum its items': where its items are known, they rule (an open
       // bonus below stays open, an item without a deduction cap leaves the floor unknown).
-      const group = c.kind !== 'item' && kids.length > 0;
+      const group = c.kind !== 'item' && mine.length > 0;
       bonus =
         (group ? undefined : fromCell(c, 'diemThuong')) ?? (c.rules.length > 0 ? fromRules(c.rules, 1) : childOf((r) => r.bonus, 'zero'));
       deduction =
@@ -117,13 +125,18 @@ export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string
       if (c.rules.length > 0 && deduction.from === 'none') deduction = childOf((r) => r.deduction, 'unknown');
       if (c.rules.length > 0 && bonus.from === 'none') bonus = childOf((r) => r.bonus, 'zero');
     }
+    if (bonus === NONE && deduction === NONE) {
+      const shared = plain.get(standard);
+      // -0 and 0 are one key to a Map, not one standard to a message.
+      if (shared && Object.is(shared.standard, standard)) return (out[i] = shared);
+    }
     // Spelt out, the optional bounds added after, rather than spread in: one for every criterion of a long sheet.
     const range: AllowedRange = { standard, bonus, deduction };
     if (!bonus.open) range.max = standard + (bonus.amount ?? 0);
     if (deduction.from !== 'none' && !deduction.open && deduction.amount !== undefined) range.min = standard - deduction.amount;
-    out.set(c.id, range);
-    return range;
+    if (bonus === NONE && deduction === NONE && !plain.has(standard)) plain.set(standard, range);
+    return (out[i] = range);
   };
-  for (const c of map.criteria) visit(c);
+  for (let i = 0; i < criteria.length; i++) visit(i);
   return out;
 }

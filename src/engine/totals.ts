@@ -2,20 +2,40 @@
  * Computes every total bottom-up: a section, a parent item or TỔNG CỘNG is the sum of its children, a subtotal the sum
  * of what it adds (`sums`), an item with options takes its best option as its standard.
  */
-import { a1 } from './grid';
+import { a1, columnLetters } from './grid';
 import { CAP_COLUMNS, Criterion, SCORE_COLUMNS, ScoreColumn, TableLayout, TotalLine } from './model';
 import { sameScore, Score, scoreValue } from './numbers';
 
-export interface Totals {
-  lines: TotalLine[];
-  /** The computed value of every criterion in every column (its own number where it is not a total). */
-  value(criterion: string, column: ScoreColumn): number | undefined;
-  isTotal(criterion: string, column: ScoreColumn): boolean;
-  /** For a total, the first child cell that holds a number as text, which Excel's SUM would skip. */
-  textInput(line: TotalLine): { row: number; col: number; text: string } | undefined;
+/** The criteria by position in the list (`map.criteria`): the arrays every later pass indexes, built once per sheet. */
+export interface Positions {
+  /** Each criterion's position, by id. */
+  index: ReadonlyMap<string, number>;
+  /** The positions each criterion adds up: a subtotal's `sums`, any other criterion's children. */
+  kids: readonly (readonly number[])[];
 }
 
-type TextInput = { row: number; col: number; text: string };
+/** One score column's figures, by criterion position: read with typed arrays, not by id through a map. */
+export interface ColumnFigures {
+  /** True where the criterion is a total in this column: its children carry values there. */
+  isTotal(i: number): boolean;
+  /** The computed value (the criterion's own number where it is not a total); undefined where there is none. */
+  value(i: number): number | undefined;
+  /** The number in the criterion's own cell; undefined where it holds none (empty, or text). */
+  own(i: number): number | undefined;
+}
+
+export interface Totals {
+  lines: TotalLine[];
+  positions: Positions;
+  /** The position of each line's criterion, by line number. */
+  lineCriterion: readonly number[];
+  /** Every criterion's figures in one column. */
+  column(column: ScoreColumn): ColumnFigures;
+  /** For the total on line `k`, the first child cell that holds a number as text, which Excel's SUM would skip. */
+  textInput(k: number): TextInput | undefined;
+}
+
+export type TextInput = { row: number; col: number; text: string };
 
 const IS_CAP = new Set<ScoreColumn>(CAP_COLUMNS);
 const NO_KIDS: readonly number[] = [];
@@ -53,13 +73,55 @@ function bestOption(c: Criterion): number | undefined {
   return best.size === 0 ? undefined : [...best.values()].reduce((a, b) => a + b, 0);
 }
 
-export function computeTotals(criteria: Criterion[], layout: TableLayout): Totals {
+/** Positions by id, and each criterion's kids by position (ids no criterion has are left out). */
+export function positionsOf(criteria: readonly Criterion[]): Positions {
+  const index = new Map<string, number>();
+  for (let i = 0; i < criteria.length; i++) index.set(criteria[i].id, i);
+  const kids: (readonly number[])[] = [];
+  for (let i = 0; i < criteria.length; i++) {
+    const c = criteria[i];
+    const ids = c.sums ?? c.children;
+    // Most criteria are items without children: they share one empty list.
+    if (ids.length === 0) {
+      kids.push(NO_KIDS);
+      continue;
+    }
+    const mine: number[] = [];
+    for (const id of ids) {
+      const k = index.get(id);
+      if (k !== undefined) mine.push(k);
+    }
+    kids.push(mine);
+  }
+  return { index, kids };
+}
+
+/** A column's typed arrays behind one small interface: one class, so that every rule's reads stay monomorphic. */
+class Figures implements ColumnFigures {
+  constructor(
+    private readonly totals: Uint8Array,
+    private readonly values: Float64Array,
+    private readonly owns: Float64Array,
+    private readonly numbers: Uint8Array,
+  ) {}
+  isTotal(i: number): boolean {
+    return this.totals[i] === 1;
+  }
+  value(i: number): number | undefined {
+    const v = this.values[i];
+    return Number.isNaN(v) ? undefined : v;
+  }
+  own(i: number): number | undefined {
+    return this.numbers[i] === 1 ? this.owns[i] : undefined;
+  }
+}
+
+export function computeTotals(criteria: Criterion[], layout: TableLayout, positions: Positions = positionsOf(criteria)): Totals {
   // Criteria by position, and every column's figures in typed arrays by column number, so that a 50,000-row sheet
   // costs arrays, not string-keyed maps and records read seven times a criterion.
   const n = criteria.length;
   const C = SCORE_COLUMNS.length;
-  const index = new Map<string, number>();
-  criteria.forEach((c, i) => index.set(c.id, i));
+  const { index, kids } = positions;
   // Two buffers, each cut into one array per column: a typed array of its own costs microseconds to allocate, and
   // two dozen of them were most of the time of a short sheet's totals.
   const figures = new Float64Array((2 * C + 2) * n).fill(NaN);
@@ -81,15 +143,10 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   const isRoot = cut(flags, 3 * C + 3);
   const isSubtotal = cut(flags, 3 * C + 4);
   const isSection = cut(flags, 3 * C + 1);
-  /** The children each criterion adds up, by position. */
-  const kids: (readonly number[])[] = [];
   // Each criterion read once, row by row, into the arrays the passes below use: on a 50,000-row sheet, going back
   // to the criteria (scattered over the heap) in every pass cost more than the sums.
   for (let i = 0; i < n; i++) {
     const c = criteria[i];
-    const ids = c.sums ?? c.children;
-    // Most criteria are items without children: they share one empty list.
-    kids.push(ids.length === 0 ? NO_KIDS : ids.map((id) => index.get(id)!).filter((k) => k !== undefined));
     if (c.parent === undefined && c.kind !== 'subtotal') isRoot[i] = 1;
     if (c.kind === 'subtotal') isSubtotal[i] = 1;
     if (c.kind === 'section') isSection[i] = 1;
@@ -192,9 +249,13 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
   };
 
   const lines: TotalLine[] = [];
-  const textInputs = new Map<TotalLine, TextInput>();
+  const lineCriterion: number[] = [];
+  /** Parallel to the lines: each line's first text input, if any. */
+  const textInputs: (TextInput | undefined)[] = [];
   const diemChuanCol = layout.columns.diemChuan;
   const colOf = SCORE_COLUMNS.map((column) => layout.columns[column]);
+  // Each column's letters once: a cell address per line, tens of thousands on a long sheet.
+  const lettersOf = colOf.map((col) => (col === undefined ? '' : columnLetters(col)));
   for (const i of order) {
     const c = criteria[i];
     // An item with options: its standard is its best option.
@@ -211,40 +272,38 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout): Total
         childRows: c.options.map((o) => o.row),
         best: true,
       });
+      lineCriterion.push(i);
+      textInputs.push(undefined);
     }
+    /** The rows the criterion adds up: one list, shared by its lines in every column (nothing changes them). */
+    let childRows: number[] | undefined;
     for (let j = 0; j < C; j++) {
       const col = colOf[j];
       if (col === undefined || total[j][i] === 0) continue;
       const stated = isNumber[j][i] === 1 ? own[j][i] : undefined;
       if (stated === undefined && summedBySubtotal[i] === 1) continue;
-      const line: TotalLine = {
+      childRows ??= kids[i].map((k) => criteria[k].row);
+      lines.push({
         criterion: c.id,
         column: SCORE_COLUMNS[j],
-        cell: a1(c.row, col),
+        cell: `${lettersOf[j]}${c.row + 1}`,
         row: c.row,
         col,
         stated,
         computed: values[j][i],
-        childRows: kids[i].map((k) => criteria[k].row),
-      };
-      lines.push(line);
-      const input = firstTextInput(i, j, col);
-      if (input) textInputs.set(line, input);
+        childRows,
+      });
+      lineCriterion.push(i);
+      textInputs.push(firstTextInput(i, j, col));
     }
   }
 
-  const at = (id: string) => {
-    const i = index.get(id);
-    if (i === undefined) throw new Error(`unknown criterion ${id}`);
-    return i;
-  };
+  const columns = SCORE_COLUMNS.map((_, j) => new Figures(total[j], values[j], own[j], isNumber[j]));
   return {
     lines,
-    value: (id, column) => {
-      const v = values[COLUMN_NUMBER[column]][at(id)];
-      return Number.isNaN(v) ? undefined : v;
-    },
-    isTotal: (id, column) => total[COLUMN_NUMBER[column]][at(id)] === 1,
-    textInput: (line) => textInputs.get(line),
+    positions,
+    lineCriterion,
+    column: (column) => columns[COLUMN_NUMBER[column]],
+    textInput: (k) => textInputs[k],
   };
 }

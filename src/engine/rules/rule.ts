@@ -11,7 +11,7 @@ import { quoteCell } from '../text';
 import type { SheetEvidence } from '../evidence/collect';
 import type { Conflict } from '../evidence/conflicts';
 import type { TemplateMatch } from '../template/match';
-import type { AllowedRange } from '../range';
+import type { Ranges } from '../range';
 import { Totals } from '../totals';
 import { Say } from '../wording';
 
@@ -31,8 +31,11 @@ export interface RuleContext {
   layout: TableLayout;
   map: CriteriaMap;
   totals: Totals;
-  /** Each criterion's allowed self-score range (src/engine/range.ts): the one place rules read it from. */
-  ranges: ReadonlyMap<string, AllowedRange>;
+  /**
+   * Each criterion's allowed self-score range (src/engine/range.ts), by position in `map.criteria`: the one place
+   * rules read it from.
+   */
+  ranges: Ranges;
   scoreCells: ScoreCell[];
   options: Required<Omit<CheckOptions, 'template'>>;
   /** Set when the sheet is checked against a template: how its criteria met the template's. */
@@ -88,11 +91,19 @@ export interface Rule<Code extends string, M extends MessageData<M>> extends Rul
   finding<Id extends keyof M & string>(at: At, messageId: Id, data: M[Id], say: Say): Finding;
 }
 
-/** The data as a message quotes it: no text longer than QUOTE_MAX characters of a cell; `data` keeps it whole. */
+/**
+ * The data as a message quotes it: no text longer than QUOTE_MAX characters of a cell; `data` keeps it whole. Copied
+ * only where some text is cut: nearly every finding quotes none, and is worded from its data as it is.
+ */
 function quoted<D extends object>(data: D): D {
-  const out = { ...data };
-  for (const k of Object.keys(out) as (keyof D)[]) if (typeof out[k] === 'string') out[k] = quoteCell(out[k] as string) as D[keyof D];
-  return out;
+  let out: D | undefined;
+  for (const k in data) {
+    const v = data[k];
+    if (typeof v !== 'string') continue;
+    const q = quoteCell(v);
+    if (q !== v) (out ??= { ...data })[k] = q as D[typeof k];
+  }
+  return out ?? data;
 }
 
 /**
@@ -105,18 +116,18 @@ export function defineRule<M extends MessageData<M>>() {
     messages: { [Id in keyof M]: MessageFn<M[Id]> };
     check(ctx: RuleContext, report: Report<M>): void;
   }): Rule<Code, M> => {
-    const finding = <Id extends keyof M & string>(at: At, messageId: Id, data: M[Id], say: Say): Finding => ({
-      rule: spec.meta.code as string as Finding['rule'],
-      messageId,
-      severity: spec.meta.severity,
-      cell: a1(at.row, at.col),
-      row: at.row,
-      col: at.col,
-      ...(at.criterion ? { criterion: at.criterion.id } : {}),
+    const rule = spec.meta.code as string as Finding['rule'];
+    const { severity } = spec.meta;
+    const finding = <Id extends keyof M & string>(at: At, messageId: Id, data: M[Id], say: Say): Finding => {
+      const cell = a1(at.row, at.col);
+      const { row, col } = at;
+      const message = spec.messages[messageId](quoted(data as M[Id] & object), say);
       // Every field is a DataValue (the constraint on M); an interface only lacks the index signature to say so.
-      data: data as FindingData,
-      message: spec.messages[messageId](quoted(data as M[Id] & object), say),
-    });
+      // Two literals, with and without a criterion, rather than a spread: one object shape each, no object in between.
+      return at.criterion
+        ? { rule, messageId, severity, cell, row, col, criterion: at.criterion.id, data: data as FindingData, message }
+        : { rule, messageId, severity, cell, row, col, data: data as FindingData, message };
+    };
     return {
       meta: spec.meta,
       messages: spec.messages,
