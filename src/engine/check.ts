@@ -59,7 +59,7 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
   const layout = findTable(view);
   if (!layout) throw noTable(grid.name);
   const map = mapCriteria(view, layout);
-  const positions = positionsOf(map.criteria);
+  const positions = positionsOf(map.criteria, map.byId);
   const totals = computeTotals(map.criteria, layout, positions);
 
   const scoreCells: ScoreCell[] = [];
@@ -84,7 +84,7 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
       if (next?.id === r.criterion) criterion = map.criteria[++at];
       else {
         criterion = map.byId.get(r.criterion);
-        at = criterion === undefined ? -1 : (positions.index.get(criterion.id) ?? -1);
+        at = positions.of(criterion) ?? -1;
       }
     }
     for (const { column, col } of unitColumns) {

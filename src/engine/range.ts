@@ -82,7 +82,7 @@ function sum(parts: Allowance[], none: 'zero' | 'unknown'): Allowance {
 export type Ranges = readonly (AllowedRange | undefined)[];
 
 /** The allowed range of every criterion with a standard (or a standalone bonus row), computed once per sheet. */
-export function allowedRanges(map: CriteriaMap, layout: TableLayout, positions: Positions = positionsOf(map.criteria)): Ranges {
+export function allowedRanges(map: CriteriaMap, layout: TableLayout, positions: Positions = positionsOf(map.criteria, map.byId)): Ranges {
   const { criteria } = map;
   const { kids } = positions;
   const out: (AllowedRange | undefined)[] = new Array<AllowedRange | undefined>(criteria.length).fill(undefined);

@@ -6,12 +6,78 @@ import { a1, columnLetters } from './grid';
 import { CAP_COLUMNS, Criterion, SCORE_COLUMNS, ScoreColumn, TableLayout, TotalLine } from './model';
 import { sameScore, Score, scoreValue } from './numbers';
 
-/** The criteria by position in the list (`map.criteria`): the arrays every later pass indexes, built once per sheet. */
-export interface Positions {
-  /** Each criterion's position, by id. */
-  index: ReadonlyMap<string, number>;
+/**
+ * The criteria by position in their list (`map.criteria`): the arrays every later pass indexes, built once per sheet.
+ * A criterion is found by its row, not by its id: a map keyed by id strings, over a long sheet, cost more to build
+ * than every sum it served.
+ */
+export class Positions {
   /** The positions each criterion adds up: a subtotal's `sums`, any other criterion's children. */
-  kids: readonly (readonly number[])[];
+  readonly kids: readonly (readonly number[])[];
+  /** The first criterion row, and the position of the criterion on each row from there (-1 where none). */
+  private readonly first: number;
+  private readonly atRow: Int32Array;
+  /** By identity, for criteria sharing a row: built only if one does. */
+  private shared?: Map<Criterion, number>;
+
+  constructor(
+    private readonly criteria: readonly Criterion[],
+    private readonly byId: ReadonlyMap<string, Criterion>,
+  ) {
+    const n = criteria.length;
+    const rows = new Int32Array(n);
+    let first = Infinity;
+    let last = -1;
+    for (let i = 0; i < n; i++) {
+      const row = criteria[i].row;
+      rows[i] = row;
+      if (row < first) first = row;
+      if (row > last) last = row;
+    }
+    this.first = n === 0 ? 0 : first;
+    this.atRow = new Int32Array(n === 0 ? 0 : last - first + 1).fill(-1);
+    for (let i = 0; i < n; i++) this.atRow[rows[i] - this.first] = i;
+    const kids: (readonly number[])[] = [];
+    for (let i = 0; i < n; i++) {
+      const c = criteria[i];
+      const ids = c.sums ?? c.children;
+      // Most criteria are items without children: they share one empty list.
+      if (ids.length === 0) {
+        kids.push(NO_KIDS);
+        continue;
+      }
+      const mine: number[] = [];
+      // An index loop, not for…of: the first run of a check is not yet optimised, and an iterator allocates.
+      for (let k = 0; k < ids.length; k++) {
+        const at = this.ofId(ids[k]);
+        if (at !== undefined) mine.push(at);
+      }
+      kids.push(mine);
+    }
+    this.kids = kids;
+  }
+
+  /** A criterion's position; undefined for one not in the list. */
+  of(c: Criterion | undefined): number | undefined {
+    if (c === undefined) return undefined;
+    const at = this.atRow[c.row - this.first];
+    if (at !== undefined && this.criteria[at] === c) return at;
+    if (!this.shared) {
+      this.shared = new Map();
+      for (let i = 0; i < this.criteria.length; i++) this.shared.set(this.criteria[i], i);
+    }
+    return this.shared.get(c);
+  }
+
+  /** The position of the criterion with this id; undefined where there is none. */
+  ofId(id: string): number | undefined {
+    return this.of(this.byId.get(id));
+  }
+}
+
+/** The criteria's positions; `byId` is the criteria map's own (one is made from the list where it is not given). */
+export function positionsOf(criteria: readonly Criterion[], byId?: ReadonlyMap<string, Criterion>): Positions {
+  return new Positions(criteria, byId ?? new Map(criteria.map((c) => [c.id, c])));
 }
 
 /** One score column's figures, by criterion position: read with typed arrays, not by id through a map. */
@@ -73,29 +139,6 @@ function bestOption(c: Criterion): number | undefined {
   return best.size === 0 ? undefined : [...best.values()].reduce((a, b) => a + b, 0);
 }
 
-/** Positions by id, and each criterion's kids by position (ids no criterion has are left out). */
-export function positionsOf(criteria: readonly Criterion[]): Positions {
-  const index = new Map<string, number>();
-  for (let i = 0; i < criteria.length; i++) index.set(criteria[i].id, i);
-  const kids: (readonly number[])[] = [];
-  for (let i = 0; i < criteria.length; i++) {
-    const c = criteria[i];
-    const ids = c.sums ?? c.children;
-    // Most criteria are items without children: they share one empty list.
-    if (ids.length === 0) {
-      kids.push(NO_KIDS);
-      continue;
-    }
-    const mine: number[] = [];
-    for (const id of ids) {
-      const k = index.get(id);
-      if (k !== undefined) mine.push(k);
-    }
-    kids.push(mine);
-  }
-  return { index, kids };
-}
-
 /** A column's typed arrays behind one small interface: one class, so that every rule's reads stay monomorphic. */
 class Figures implements ColumnFigures {
   constructor(
@@ -121,7 +164,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
   // costs arrays, not string-keyed maps and records read seven times a criterion.
   const n = criteria.length;
   const C = SCORE_COLUMNS.length;
-  const { index, kids } = positions;
+  const { kids } = positions;
   // Two buffers, each cut into one array per column: a typed array of its own costs microseconds to allocate, and
   // two dozen of them were most of the time of a short sheet's totals.
   const figures = new Float64Array((2 * C + 2) * n).fill(NaN);
@@ -173,7 +216,8 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
   const visit = (i: number): void => {
     if (seen[i]) return;
     seen[i] = 1;
-    for (const k of kids[i]) visit(k);
+    const mine = kids[i];
+    for (let k = 0; k < mine.length; k++) visit(mine[k]);
     order.push(i);
   };
   for (let i = 0; i < n; i++) if (isRoot[i]) visit(i);
@@ -184,36 +228,43 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
   const summedBySubtotal = cut(flags, 3 * C + 5);
   for (let i = 0; i < n; i++)
     if (isSubtotal[i])
-      for (const id of criteria[i].sums ?? []) {
-        const k = index.get(id);
-        const p = k === undefined ? undefined : criteria[k].parent;
-        const pi = p === undefined ? undefined : index.get(p);
+      for (const k of kids[i]) {
+        // A subtotal's kids are what it sums.
+        const p = criteria[k].parent;
+        const pi = p === undefined ? undefined : positions.ofId(p);
         if (pi !== undefined) summedBySubtotal[pi] = 1;
       }
 
-  for (const i of order) {
+  // Every criterion's value starts as its own number (the values and own numbers are neighbouring parts of one
+  // buffer): only totals, and items whose standard is their best option, change it below.
+  figures.copyWithin(0, C * n, 2 * C * n);
+  const diemChuanValues = values[COLUMN_NUMBER.diemChuan];
+  // Index loops rather than for…of: a check's first run is not yet optimised, and each iterator step allocates.
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o];
+    // An item with options counts as its best option, as a fix will write it: the totals above see the same.
+    if (!Number.isNaN(bestOf[i])) diemChuanValues[i] = bestOf[i];
     const mine = kids[i];
+    if (mine.length === 0) continue; // most criteria add up nothing: a total in no column
     for (let j = 0; j < C; j++) {
       const column = SCORE_COLUMNS[j];
       const totalOf = total[j];
       const valueOf = values[j];
+      const numberOf = isNumber[j];
       // A parent is a total only where its children carry values there: in the seed, mục 1's bonus of 20 belongs to
       // mục 1 itself, because its sub-items carry no bonus; a unit scoring a parent as a whole uses its children as a guide.
       let isTotal = false;
-      for (const k of mine)
-        if (totalOf[k] === 1 || isNumber[j][k] === 1) {
+      for (let m = 0; m < mine.length; m++)
+        if (totalOf[mine[m]] === 1 || numberOf[mine[m]] === 1) {
           isTotal = true;
           break;
         }
-      if (!isTotal) {
-        // An item with options counts as its best option, as a fix will write it: the totals above see the same.
-        valueOf[i] = column === 'diemChuan' && !Number.isNaN(bestOf[i]) ? bestOf[i] : own[j][i];
-        continue;
-      }
+      if (!isTotal) continue;
       totalOf[i] = 1;
       let sum = 0;
       let groupBest: Map<number, number> | undefined;
-      for (const k of mine) {
+      for (let m = 0; m < mine.length; m++) {
+        const k = mine[m];
         const v = valueOf[k];
         if (Number.isNaN(v)) continue;
         // Alternatives ("… Hoặc …") offer the best of them as a cap; what a unit scores on them still adds up.
@@ -240,7 +291,9 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
 
   /** The first child that holds a number as text, which Excel's SUM skips: such a total is written as a value. */
   const firstTextInput = (i: number, j: number, col: number): TextInput | undefined => {
-    for (const k of kids[i]) {
+    const mine = kids[i];
+    for (let m = 0; m < mine.length; m++) {
+      const k = mine[m];
       if (asText[j][k] === 0 || total[j][k] === 1) continue;
       const s = scoreIn(criteria[k].scores, SCORE_COLUMNS[j]) as Extract<Score, { kind: 'number' }>;
       return { row: criteria[k].row, col, text: s.text ?? String(s.value) };
@@ -256,7 +309,8 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
   const colOf = SCORE_COLUMNS.map((column) => layout.columns[column]);
   // Each column's letters once: a cell address per line, tens of thousands on a long sheet.
   const lettersOf = colOf.map((col) => (col === undefined ? '' : columnLetters(col)));
-  for (const i of order) {
+  for (let o = 0; o < order.length; o++) {
+    const i = order[o];
     const c = criteria[i];
     // An item with options: its standard is its best option.
     const best = bestOf[i];

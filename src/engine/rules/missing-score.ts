@@ -27,7 +27,7 @@ export const missingScore = defineRule<{ unscored: { cap: number } }>()({
       // A parent scored as a whole uses its children as a guide; an alternative not taken ("Hoặc") is not left unscored.
       if (c.kind !== 'item' || c.children.length > 0 || c.scores.tuCham.kind !== 'empty') continue;
       const parent = c.parent ? map.byId.get(c.parent) : undefined;
-      if (parent && parent.scores.tuCham.kind !== 'empty' && !tuCham.isTotal(totals.positions.index.get(parent.id)!)) continue;
+      if (parent && parent.scores.tuCham.kind !== 'empty' && !tuCham.isTotal(totals.positions.of(parent)!)) continue;
       if (
         c.alternative !== undefined &&
         parent?.children.some((id) => map.byId.get(id)?.alternative === c.alternative && map.byId.get(id)?.scores.tuCham.kind !== 'empty')

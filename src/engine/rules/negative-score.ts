@@ -14,7 +14,9 @@ export const negativeScore = defineRule<{ negative: { column: ScoreColumn; value
     negative: (d, say) => `${say.column(d.column)} là số âm (${say.n(d.value)}).`,
   },
   check({ scoreCells }, report) {
-    for (const s of scoreCells) {
+    // An index loop, not for…of: a check runs once, before it is optimised, and each iterator step allocates.
+    for (let k = 0; k < scoreCells.length; k++) {
+      const s = scoreCells[k];
       // Deduction columns write their amounts negative ("-2", "- 0,25"): that is how tables write a deduction.
       if (s.score.kind !== 'number' || DEDUCTION_COLUMNS.includes(s.column)) continue;
       const least = s.score.all ? Math.min(...s.score.all) : s.score.value; // one number is its own least: no list for it
