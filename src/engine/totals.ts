@@ -301,6 +301,11 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
     return undefined;
   };
 
+  const rowsOf = (mine: readonly number[]): number[] => {
+    const rows: number[] = [];
+    for (let m = 0; m < mine.length; m++) rows.push(criteria[mine[m]].row);
+    return rows;
+  };
   const lines: TotalLine[] = [];
   const lineCriterion: number[] = [];
   /** Parallel to the lines: each line's first text input, if any. */
@@ -336,7 +341,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
       if (col === undefined || total[j][i] === 0) continue;
       const stated = isNumber[j][i] === 1 ? own[j][i] : undefined;
       if (stated === undefined && summedBySubtotal[i] === 1) continue;
-      childRows ??= kids[i].map((k) => criteria[k].row);
+      childRows ??= rowsOf(kids[i]);
       lines.push({
         criterion: c.id,
         column: SCORE_COLUMNS[j],

@@ -1,4 +1,13 @@
+import type { Criterion } from '../model';
 import { defineRule } from './rule';
+
+/**
+ * True when an alternative of the group ("… Hoặc …") is self-scored. A function of its own, not a closure in the
+ * loop: a closure there made every criterion's turn allocate the variables it captured.
+ */
+function otherTaken(byId: ReadonlyMap<string, Criterion>, parent: Criterion, group: number): boolean {
+  return parent.children.some((id) => byId.get(id)?.alternative === group && byId.get(id)?.scores.tuCham.kind !== 'empty');
+}
 
 /** A criterion with a standard score of its own and no self-score. */
 export const missingScore = defineRule<{ unscored: { cap: number } }>()({
@@ -28,11 +37,7 @@ export const missingScore = defineRule<{ unscored: { cap: number } }>()({
       if (c.kind !== 'item' || c.children.length > 0 || c.scores.tuCham.kind !== 'empty') continue;
       const parent = c.parent ? map.byId.get(c.parent) : undefined;
       if (parent && parent.scores.tuCham.kind !== 'empty' && !tuCham.isTotal(totals.positions.of(parent)!)) continue;
-      if (
-        c.alternative !== undefined &&
-        parent?.children.some((id) => map.byId.get(id)?.alternative === c.alternative && map.byId.get(id)?.scores.tuCham.kind !== 'empty')
-      )
-        continue;
+      if (c.alternative !== undefined && parent && otherTaken(map.byId, parent, c.alternative)) continue;
       report({ row: c.row, col, criterion: c }, 'unscored', { cap });
     }
   },
