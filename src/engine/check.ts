@@ -72,7 +72,10 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
   // hand, or the next one, is nearly always the row's, and a look-up by id is only the fallback.
   let at = -1;
   let criterion: Criterion | undefined;
-  for (const r of map.rows) {
+  // Index loops, not for…of: this runs once a check, mostly before it is optimised, and each iterator step allocates.
+  const { rows } = map;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
     // Option and rule rows belong to their item but hold none of its scores: their cells are rates and alternatives.
     if (
       !r.criterion ||
@@ -87,9 +90,10 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
         at = positions.of(criterion) ?? -1;
       }
     }
-    for (const { column, col } of unitColumns) {
+    for (let u = 0; u < unitColumns.length; u++) {
+      const { column, col } = unitColumns[u];
       const score = r.continuation ? view.score(r.row, col) : criterion!.scores[column];
-      if (score.kind !== 'empty') scoreCells.push({ row: r.row, col, column, score, criterion, continuation: r.continuation });
+      if (score.kind !== 'empty') scoreCells.push({ row: r.row, col, column, score, criterion });
     }
   }
 

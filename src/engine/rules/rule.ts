@@ -23,7 +23,6 @@ export interface ScoreCell {
   score: Score;
   /** The criterion the row is, or carries on. */
   criterion?: Criterion;
-  continuation: boolean;
 }
 
 export interface RuleContext {
