@@ -9,7 +9,7 @@ import { documentsOf, sheetConflicts, sheetEvidence } from './evidence';
 import { workbookConflicts } from './evidence/workbook';
 import { byFindingOrder, CheckOptions, Criterion, Finding, SCORE_COLUMNS, SectionSummary, Severity, SheetReport } from './model';
 import { planMarks, planWrites } from './plan';
-import { RULES, RuleContext, ScoreCell } from './rules';
+import { RULES, RuleContext, ScoreCells } from './rules';
 import { allowedRanges } from './range';
 import { findTable } from './table';
 import { matchTemplate, summariseMatch } from './template/match';
@@ -62,7 +62,6 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
   const positions = positionsOf(map.criteria, map.byId);
   const totals = computeTotals(map.criteria, layout, positions);
 
-  const scoreCells: ScoreCell[] = [];
   // The review column is the bloc's, not the unit's: its words ("không chấm") are the reviewer's to write.
   const unitColumns = SCORE_COLUMNS.flatMap((column) => {
     const col = layout.columns[column];
@@ -70,6 +69,7 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
   });
   // Body rows come in the criteria's order, each criterion's row before its continuation rows: the criterion at
   // hand, or the next one, is nearly always the row's, and a look-up by id is only the fallback.
+  const scoreCells = new ScoreCells(map.rows.length * unitColumns.length);
   let at = -1;
   let criterion: Criterion | undefined;
   // Index loops, not for…of: this runs once a check, mostly before it is optimised, and each iterator step allocates.
@@ -93,7 +93,7 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
     for (let u = 0; u < unitColumns.length; u++) {
       const { column, col } = unitColumns[u];
       const score = r.continuation ? view.score(r.row, col) : criterion!.scores[column];
-      if (score.kind !== 'empty') scoreCells.push({ row: r.row, col, column, score, criterion });
+      if (score.kind !== 'empty') scoreCells.push(r.row, col, column, score, criterion);
     }
   }
 

@@ -14,6 +14,8 @@ import { sameScore, Score, scoreValue } from './numbers';
 export class Positions {
   /** The positions each criterion adds up: a subtotal's `sums`, any other criterion's children. */
   readonly kids: readonly (readonly number[])[];
+  /** Each criterion's row, by position: read here, not from criteria scattered over the heap. */
+  readonly rows: Int32Array;
   /** The first criterion row, and the position of the criterion on each row from there (-1 where none). */
   private readonly first: number;
   private readonly atRow: Int32Array;
@@ -34,6 +36,7 @@ export class Positions {
       if (row < first) first = row;
       if (row > last) last = row;
     }
+    this.rows = rows;
     this.first = n === 0 ? 0 : first;
     this.atRow = new Int32Array(n === 0 ? 0 : last - first + 1).fill(-1);
     for (let i = 0; i < n; i++) this.atRow[rows[i] - this.first] = i;
@@ -167,7 +170,9 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
   const { kids } = positions;
   // Two buffers, each cut into one array per column: a typed array of its own costs microseconds to allocate, and
   // two dozen of them were most of the time of a short sheet's totals.
-  const figures = new Float64Array((2 * C + 2) * n).fill(NaN);
+  const figures = new Float64Array((2 * C + 2) * n);
+  // NaN is "none"; the values part (the first C columns) is copied from the own numbers below, so needs no fill.
+  figures.fill(NaN, C * n);
   const flags = new Uint8Array((3 * C + 6) * n);
   const cut = <A extends Float64Array | Uint8Array>(buffer: A, part: number): A => buffer.subarray(part * n, (part + 1) * n) as A;
   /** Per column: whether each criterion is a total there, and its value there (its own number where it is not a total). */
@@ -303,7 +308,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
 
   const rowsOf = (mine: readonly number[]): number[] => {
     const rows: number[] = [];
-    for (let m = 0; m < mine.length; m++) rows.push(criteria[mine[m]].row);
+    for (let m = 0; m < mine.length; m++) rows.push(positions.rows[mine[m]]);
     return rows;
   };
   const lines: TotalLine[] = [];

@@ -5,7 +5,7 @@
  */
 import { CriteriaMap } from '../criteria';
 import { GridView, a1 } from '../grid';
-import { CheckOptions, Criterion, DataValue, Finding, FindingData, ScoreColumn, Severity, TableLayout } from '../model';
+import { CheckOptions, Criterion, DataValue, Finding, FindingData, SCORE_COLUMNS, ScoreColumn, Severity, TableLayout } from '../model';
 import { Score } from '../numbers';
 import { quoteCell } from '../text';
 import type { SheetEvidence } from '../evidence/collect';
@@ -25,6 +25,59 @@ export interface ScoreCell {
   criterion?: Criterion;
 }
 
+/**
+ * The body's non-empty score cells, in sheet order, held in parallel arrays rather than as an object each: a long
+ * sheet has a hundred thousand of them, rules look at every one and report a handful, and an object per cell was
+ * the largest thing the check kept. `cell(k)` makes the object for a cell that is told.
+ */
+export class ScoreCells {
+  private count = 0;
+  /** Row, column and score-column number of each cell, three numbers a cell. */
+  private readonly places: Int32Array;
+  private readonly scores: Score[] = [];
+  private readonly criteria: (Criterion | undefined)[] = [];
+
+  /** `capacity`: the most cells there can be (body rows × score columns). */
+  constructor(capacity: number) {
+    this.places = new Int32Array(3 * capacity);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(row: number, col: number, column: ScoreColumn, score: Score, criterion: Criterion | undefined): void {
+    const k = 3 * this.count++;
+    this.places[k] = row;
+    this.places[k + 1] = col;
+    this.places[k + 2] = COLUMN_NUMBER[column];
+    this.scores.push(score);
+    this.criteria.push(criterion);
+  }
+
+  score(k: number): Score {
+    return this.scores[k];
+  }
+  column(k: number): ScoreColumn {
+    return SCORE_COLUMNS[this.places[3 * k + 2]];
+  }
+  criterion(k: number): Criterion | undefined {
+    return this.criteria[k];
+  }
+  /** The k-th cell, made when asked (it is also where a finding about it is). */
+  cell(k: number): ScoreCell {
+    return {
+      row: this.places[3 * k],
+      col: this.places[3 * k + 1],
+      column: this.column(k),
+      score: this.scores[k],
+      criterion: this.criteria[k],
+    };
+  }
+}
+
+const COLUMN_NUMBER = Object.fromEntries(SCORE_COLUMNS.map((c, j) => [c, j])) as Record<ScoreColumn, number>;
+
 export interface RuleContext {
   view: GridView;
   layout: TableLayout;
@@ -35,7 +88,7 @@ export interface RuleContext {
    * rules read it from.
    */
   ranges: Ranges;
-  scoreCells: ScoreCell[];
+  scoreCells: ScoreCells;
   options: Required<Omit<CheckOptions, 'template'>>;
   /** Set when the sheet is checked against a template: how its criteria met the template's. */
   template?: TemplateMatch;

@@ -10,7 +10,7 @@ export interface SelfScored {
 }
 
 /** selfScored's answer per check: missing- and weak-evidence both ask, with the same score cells and criteria. */
-const scored = new WeakMap<readonly unknown[], { map: RuleContext['map']; list: SelfScored }>();
+const scored = new WeakMap<RuleContext['scoreCells'], { map: RuleContext['map']; list: SelfScored }>();
 
 /**
  * Leaf items self-scored above zero (the self-score, else the bonus self-score), except those whose evidence slid
@@ -24,9 +24,8 @@ export function selfScored({ map, scoreCells, totals }: Pick<RuleContext, 'map' 
   // Index loops, not for…of or callbacks: a check's first run is not yet optimised, and a long sheet has a
   // hundred thousand score cells.
   for (let k = 0; k < scoreCells.length; k++) {
-    const s = scoreCells[k];
-    if (s.score.kind !== 'text') continue;
-    const at = totals.positions.of(s.criterion);
+    if (scoreCells.score(k).kind !== 'text') continue;
+    const at = totals.positions.of(scoreCells.criterion(k));
     if (at !== undefined) slid[at] = 1;
   }
   const tuCham = totals.column('tuCham');
