@@ -40,22 +40,32 @@ export class Positions {
     this.first = n === 0 ? 0 : first;
     this.atRow = new Int32Array(n === 0 ? 0 : last - first + 1).fill(-1);
     for (let i = 0; i < n; i++) this.atRow[rows[i] - this.first] = i;
-    const kids: (readonly number[])[] = [];
-    for (let i = 0; i < n; i++) {
+    // Kids are found where they usually are, right after their parent and after each other's own rows: the walk
+    // goes from the last criterion up, so each kid's extent is known when its parent is read. A guess that misses
+    // (a subtotal's sums lie above it) is looked up by id.
+    const kids = new Array<readonly number[]>(n);
+    /** The position after each criterion's own rows and its kids' (where they follow it). */
+    const end = new Int32Array(n);
+    for (let i = n - 1; i >= 0; i--) {
       const c = criteria[i];
       const ids = c.sums ?? c.children;
+      end[i] = i + 1;
       // Most criteria are items without children: they share one empty list.
       if (ids.length === 0) {
-        kids.push(NO_KIDS);
+        kids[i] = NO_KIDS;
         continue;
       }
       const mine: number[] = [];
+      let guess = i + 1;
       // An index loop, not for…of: the first run of a check is not yet optimised, and an iterator allocates.
       for (let k = 0; k < ids.length; k++) {
-        const at = this.ofId(ids[k]);
-        if (at !== undefined) mine.push(at);
+        const at = guess > i && guess < n && criteria[guess].id === ids[k] ? guess : this.ofId(ids[k]);
+        if (at === undefined) continue;
+        mine.push(at);
+        guess = at > i ? end[at] : -1;
+        if (at > i) end[i] = Math.max(end[i], end[at]);
       }
-      kids.push(mine);
+      kids[i] = mine;
     }
     this.kids = kids;
   }
