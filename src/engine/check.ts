@@ -9,11 +9,11 @@ import { documentsOf, sheetConflicts, sheetEvidence } from './evidence';
 import { workbookConflicts } from './evidence/workbook';
 import { byFindingOrder, CheckOptions, Criterion, Finding, SCORE_COLUMNS, SectionSummary, Severity, SheetReport } from './model';
 import { planMarks, planWrites } from './plan';
-import { RULES, RuleContext, ScoreCell } from './rules';
+import { RULES, RuleContext, ScoreCells } from './rules';
 import { allowedRanges } from './range';
 import { findTable } from './table';
 import { matchTemplate, summariseMatch } from './template/match';
-import { computeTotals, Totals } from './totals';
+import { computeTotals, positionsOf, Totals } from './totals';
 import { Say, sayer } from './wording';
 
 const DEFAULTS: Required<Omit<CheckOptions, 'template'>> = { totals: 'formulas', year: null };
@@ -24,16 +24,19 @@ export function hasScoringTable(grid: SheetGrid): boolean {
 }
 
 function summarise(criteria: Criterion[], totals: Totals): SectionSummary[] {
-  return criteria
-    .filter((c) => c.kind === 'section' || c.kind === 'total')
-    .map((c) => {
-      const s: SectionSummary = { criterion: c.id, label: c.label };
-      for (const column of SCORE_COLUMNS) {
-        const v = totals.value(c.id, column);
-        if (v !== undefined) s[column] = v;
-      }
-      return s;
-    });
+  const columns = SCORE_COLUMNS.map((column) => totals.column(column));
+  const out: SectionSummary[] = [];
+  for (let i = 0; i < criteria.length; i++) {
+    const c = criteria[i];
+    if (c.kind !== 'section' && c.kind !== 'total') continue;
+    const s: SectionSummary = { criterion: c.id, label: c.label };
+    for (let j = 0; j < SCORE_COLUMNS.length; j++) {
+      const v = columns[j].value(i);
+      if (v !== undefined) s[SCORE_COLUMNS[j]] = v;
+    }
+    out.push(s);
+  }
+  return out;
 }
 
 /** One sheet read and checked by its own rules: everything a report is assembled from. */
@@ -56,32 +59,48 @@ export function analyseSheet(grid: SheetGrid, options: CheckOptions = {}): Sheet
   const layout = findTable(view);
   if (!layout) throw noTable(grid.name);
   const map = mapCriteria(view, layout);
-  const totals = computeTotals(map.criteria, layout);
+  const positions = positionsOf(map.criteria, map.byId);
+  const totals = computeTotals(map.criteria, layout, positions);
 
-  const scoreCells: ScoreCell[] = [];
   // The review column is the bloc's, not the unit's: its words ("không chấm") are the reviewer's to write.
   const unitColumns = SCORE_COLUMNS.flatMap((column) => {
     const col = layout.columns[column];
     return column === 'khoiCham' || col === undefined ? [] : [{ column, col }];
   });
-  for (const r of map.rows) {
+  // Body rows come in the criteria's order, each criterion's row before its continuation rows: the criterion at
+  // hand, or the next one, is nearly always the row's, and a look-up by id is only the fallback.
+  const scoreCells = new ScoreCells(map.rows.length * unitColumns.length);
+  let at = -1;
+  let criterion: Criterion | undefined;
+  // Index loops, not for…of: this runs once a check, mostly before it is optimised, and each iterator step allocates.
+  const { rows } = map;
+  for (let k = 0; k < rows.length; k++) {
+    const r = rows[k];
     // Option and rule rows belong to their item but hold none of its scores: their cells are rates and alternatives.
     if (
       !r.criterion ||
       (r.kind !== undefined && r.kind !== 'item' && r.kind !== 'total' && r.kind !== 'subtotal' && r.kind !== 'continuation')
     )
       continue;
-    const criterion = map.byId.get(r.criterion);
-    for (const { column, col } of unitColumns) {
+    if (criterion?.id !== r.criterion) {
+      const next = map.criteria[at + 1];
+      if (next?.id === r.criterion) criterion = map.criteria[++at];
+      else {
+        criterion = map.byId.get(r.criterion);
+        at = positions.of(criterion) ?? -1;
+      }
+    }
+    for (let u = 0; u < unitColumns.length; u++) {
+      const { column, col } = unitColumns[u];
       const score = r.continuation ? view.score(r.row, col) : criterion!.scores[column];
-      if (score.kind !== 'empty') scoreCells.push({ row: r.row, col, column, score, criterion, continuation: r.continuation });
+      if (score.kind !== 'empty') scoreCells.push(r.row, col, column, score, criterion);
     }
   }
 
   const template = options.template ? matchTemplate(map.criteria, options.template) : undefined;
   const read = sheetEvidence({ view, layout, map, options: opts });
   const evidence = { ...read, conflicts: sheetConflicts(read.citations) };
-  const ranges = allowedRanges(map, layout);
+  const ranges = allowedRanges(map, layout, positions);
   const ctx: RuleContext = { view, layout, map, totals, ranges, scoreCells, options: opts, template, evidence };
   const templateLabels = new Map(template?.nodes.map((n) => [n.id, n.label]));
   const say = sayer(

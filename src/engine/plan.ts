@@ -44,7 +44,9 @@ export function sumFormula(line: TotalLine): string | undefined {
 
 export function planWrites(view: GridView, totals: Totals, options: Required<Pick<CheckOptions, 'totals'>>): CellWrite[] {
   const writes: CellWrite[] = [];
-  for (const line of totals.lines) {
+  const { lines } = totals;
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k];
     const cell = view.cell(line.row, line.col);
     // Inside a merged area (a heading merged across the row), the cell shows its first cell's text: writing there loses it.
     const merged = view.mergeAt(line.row, line.col);
@@ -54,7 +56,7 @@ export function planWrites(view: GridView, totals: Totals, options: Required<Pic
     if (cell.formula && right) continue;
     let formula: string | undefined;
     // A best option is written as its value: MAX would skip an option typed as text ("02").
-    if (options.totals === 'formulas' && !totals.textInput(line) && !line.best) formula = sumFormula(line);
+    if (options.totals === 'formulas' && !totals.textInput(k) && !line.best) formula = sumFormula(line);
     if (!formula && right && typeof cell.value === 'number') continue;
     // The same formula with a wrong result (saved without recalculating) is still written: the copy must carry the right result.
     // Spelt out, with or without a formula, rather than spread: one object shape for each, thousands on a long sheet.

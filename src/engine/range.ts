@@ -12,6 +12,7 @@
 import { CriteriaMap } from './criteria';
 import { Criterion, ScoreRule, TableLayout } from './model';
 import { scoreValue } from './numbers';
+import { Positions, positionsOf } from './totals';
 
 export interface Allowance {
   /** The most the bonus (or deduction) allows, when known. */
@@ -40,8 +41,8 @@ export function carriesBonus(layout: TableLayout): boolean {
 }
 
 const NONE: Allowance = { open: false, from: 'none', rows: [] };
-const NO_KIDS: readonly Criterion[] = [];
 const NO_RANGES: readonly (AllowedRange | undefined)[] = [];
+const NO_ALLOWANCES: readonly [Allowance, Allowance] = [NONE, NONE];
 
 function fromRules(rules: readonly ScoreRule[], sign: 1 | -1): Allowance {
   const mine = rules.filter((r) => r.sign === sign);
@@ -78,52 +79,85 @@ function sum(parts: Allowance[], none: 'zero' | 'unknown'): Allowance {
   };
 }
 
+/** Each criterion's allowed range by position, parallel to the criteria; undefined where it has no standard. */
+export type Ranges = readonly (AllowedRange | undefined)[];
+
+/** True when every child has a range. */
+function allKnown(kidRanges: readonly (AllowedRange | undefined)[]): kidRanges is readonly AllowedRange[] {
+  for (let k = 0; k < kidRanges.length; k++) if (kidRanges[k] === undefined) return false;
+  return true;
+}
+
+/** A rule written on the criterion's own row ("Cờ thi đua | + 10"): the row is a rule, and its standard is 0. */
+function hasOwnRule(c: Criterion): boolean {
+  for (const r of c.rules) if (r.row === c.row) return true;
+  return false;
+}
+
+/**
+ * Where one self column carries chuẩn + thưởng − trừ: the criterion's bonus and deduction allowances. A function of
+ * its own, not a closure inside the walk: a closure there made every criterion's visit allocate its variables.
+ */
+function allowancesOf(c: Criterion, hasKids: boolean, kidRanges: readonly (AllowedRange | undefined)[]): [Allowance, Allowance] {
+  const childOf = (pick: (r: AllowedRange) => Allowance, none: 'zero' | 'unknown') =>
+    kidRanges.length > 0 && allKnown(kidRanges)
+      ? sum(
+          kidRanges.map((r) => pick(r)),
+          none,
+        )
+      : NONE;
+  // A total's own bonus and deduction cells sum its items': where its items are known, they rule (an open
+  // bonus below stays open, an item without a deduction cap leaves the floor unknown).
+  const group = c.kind !== 'item' && hasKids;
+  let bonus =
+    (group ? undefined : fromCell(c, 'diemThuong')) ?? (c.rules.length > 0 ? fromRules(c.rules, 1) : childOf((r) => r.bonus, 'zero'));
+  let deduction =
+    (group ? undefined : fromCell(c, 'diemTru')) ?? (c.rules.length > 0 ? fromRules(c.rules, -1) : childOf((r) => r.deduction, 'unknown'));
+  if (c.rules.length > 0 && deduction.from === 'none') deduction = childOf((r) => r.deduction, 'unknown');
+  if (c.rules.length > 0 && bonus.from === 'none') bonus = childOf((r) => r.bonus, 'zero');
+  return [bonus, deduction];
+}
+
 /** The allowed range of every criterion with a standard (or a standalone bonus row), computed once per sheet. */
-export function allowedRanges(map: CriteriaMap, layout: TableLayout): Map<string, AllowedRange> {
-  const out = new Map<string, AllowedRange>();
+export function allowedRanges(map: CriteriaMap, layout: TableLayout, positions: Positions = positionsOf(map.criteria, map.byId)): Ranges {
+  const { criteria } = map;
+  const { kids } = positions;
+  const out: (AllowedRange | undefined)[] = new Array<AllowedRange | undefined>(criteria.length).fill(undefined);
+  const done = new Uint8Array(criteria.length);
+  /** Most items allow their standard and nothing more: one range for each standard, shared (nothing changes them). */
+  const plain = new Map<number, AllowedRange>();
   const single = carriesBonus(layout);
-  const visit = (c: Criterion): AllowedRange | undefined => {
-    const known = out.get(c.id);
-    if (known) return known;
-    const ids = c.sums ?? c.children;
+  const visit = (i: number): AllowedRange | undefined => {
+    if (done[i] === 1) return out[i];
+    const c = criteria[i];
+    const mine = kids[i];
     // Most criteria are items without children: no lists to make for them.
-    const kids = ids.length === 0 ? NO_KIDS : ids.map((id) => map.byId.get(id)).filter((k): k is Criterion => k !== undefined);
-    const kidRanges = kids.length === 0 ? NO_RANGES : kids.map(visit);
+    const kidRanges = mine.length === 0 ? NO_RANGES : mine.map(visit);
     let standard = scoreValue(c.scores.diemChuan);
-    const ownRule = c.rules.length > 0 && c.rules.some((r) => r.row === c.row);
-    if (standard === undefined && ownRule) standard = 0;
+    if (standard === undefined && c.rules.length > 0 && hasOwnRule(c)) standard = 0;
     // A heading with no standard of its own ("III | ĐIỂM THƯỞNG") stands for its rows.
-    if (standard === undefined && kidRanges.length > 0 && kidRanges.every((r) => r !== undefined))
-      standard = kidRanges.reduce((k, r) => k + r!.standard, 0);
+    if (standard === undefined && kidRanges.length > 0 && allKnown(kidRanges)) {
+      standard = 0;
+      for (let k = 0; k < kidRanges.length; k++) standard += kidRanges[k].standard;
+    }
+    done[i] = 1;
     if (standard === undefined) return undefined;
-    let bonus: Allowance = NONE;
-    let deduction: Allowance = NONE;
-    if (single) {
-      const childOf = (pick: (r: AllowedRange) => Allowance, none: 'zero' | 'unknown') =>
-        kidRanges.length > 0 && kidRanges.every((r) => r !== undefined)
-          ? sum(
-              kidRanges.map((r) => pick(r!)),
-              none,
-            )
-          : NONE;
-      // A total's own bonus and deduction cells sum its items': where its items are known, they rule (an open
-      // bonus below stays open, an item without a deduction cap leaves the floor unknown).
-      const group = c.kind !== 'item' && kids.length > 0;
-      bonus =
-        (group ? undefined : fromCell(c, 'diemThuong')) ?? (c.rules.length > 0 ? fromRules(c.rules, 1) : childOf((r) => r.bonus, 'zero'));
-      deduction =
-        (group ? undefined : fromCell(c, 'diemTru')) ??
-        (c.rules.length > 0 ? fromRules(c.rules, -1) : childOf((r) => r.deduction, 'unknown'));
-      if (c.rules.length > 0 && deduction.from === 'none') deduction = childOf((r) => r.deduction, 'unknown');
-      if (c.rules.length > 0 && bonus.from === 'none') bonus = childOf((r) => r.bonus, 'zero');
+    // Read by index, not destructured: destructuring steps an iterator.
+    const allowances = single ? allowancesOf(c, mine.length > 0, kidRanges) : NO_ALLOWANCES;
+    const bonus = allowances[0];
+    const deduction = allowances[1];
+    if (bonus === NONE && deduction === NONE) {
+      const shared = plain.get(standard);
+      // -0 and 0 are one key to a Map, not one standard to a message.
+      if (shared && Object.is(shared.standard, standard)) return (out[i] = shared);
     }
     // Spelt out, the optional bounds added after, rather than spread in: one for every criterion of a long sheet.
     const range: AllowedRange = { standard, bonus, deduction };
     if (!bonus.open) range.max = standard + (bonus.amount ?? 0);
     if (deduction.from !== 'none' && !deduction.open && deduction.amount !== undefined) range.min = standard - deduction.amount;
-    out.set(c.id, range);
-    return range;
+    if (bonus === NONE && deduction === NONE && !plain.has(standard)) plain.set(standard, range);
+    return (out[i] = range);
   };
-  for (const c of map.criteria) visit(c);
+  for (let i = 0; i < criteria.length; i++) visit(i);
   return out;
 }

@@ -14,10 +14,12 @@ export const ambiguousNumber = defineRule<{ ambiguous: { text: string; value: nu
       `“${d.text}” có thể là ${say.n(d.value)} hoặc ${say.n(d.other)}; đang đọc là ${say.n(d.value)}. Hãy nhập lại dưới dạng số.`,
   },
   check({ scoreCells }, report) {
-    for (const s of scoreCells) {
-      if (s.score.kind !== 'number' || !s.score.ambiguous || s.score.all) continue;
-      const text = s.score.text ?? String(s.score.value);
-      report(s, 'ambiguous', { text, value: s.score.value, other: Number(text.replace(/[.,]/g, '')) });
+    // By index, each cell's score first: a cell is made only when told (for…of would also allocate per step).
+    for (let k = 0; k < scoreCells.length; k++) {
+      const score = scoreCells.score(k);
+      if (score.kind !== 'number' || !score.ambiguous || score.all) continue;
+      const text = score.text ?? String(score.value);
+      report(scoreCells.cell(k), 'ambiguous', { text, value: score.value, other: Number(text.replace(/[.,]/g, '')) });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { sameScore, scoreValue } from '../numbers';
+import { sameScore } from '../numbers';
 import { carriesBonus } from '../range';
 import { defineRule } from './rule';
 
@@ -29,31 +29,40 @@ export const bonusOverCap = defineRule<{ overCap: BonusData; sectionOverCap: Bon
     ruleOverCap: (d, say) => `${say.label()} tự chấm ${say.n(d.self)} điểm thưởng, vượt mức cộng ${say.n(d.cap)} điểm của dòng này.`,
   },
   check({ map, layout, totals }, report) {
+    const { criteria } = map;
+    const diemThuong = totals.column('diemThuong');
     const col = layout.columns.thuongTuCham;
     if (col !== undefined) {
-      const over = new Set<string>();
-      for (const c of map.criteria) {
-        const self = scoreValue(c.scores.thuongTuCham);
-        const cap = scoreValue(c.scores.diemThuong);
+      const thuongTuCham = totals.column('thuongTuCham');
+      // By position: the figures are arrays beside the criteria, and a criterion is read only when it is told.
+      const over = new Uint8Array(criteria.length);
+      for (let i = 0; i < criteria.length; i++) {
+        const self = thuongTuCham.own(i);
+        const cap = diemThuong.own(i);
         if (cap === undefined || self === undefined || !above(self, cap)) continue;
-        over.add(c.id);
+        over[i] = 1;
+        const c = criteria[i];
         report({ row: c.row, col, criterion: c }, 'overCap', { self, cap });
       }
       // Told in the first check, not only once a fix has written the section's total: no item above its own cap.
-      for (const c of map.criteria) {
-        const cap = scoreValue(c.scores.diemThuong);
-        if (c.kind !== 'section' || cap === undefined || over.has(c.id) || !totals.isTotal(c.id, 'thuongTuCham')) continue;
-        if (c.children.some((id) => over.has(id))) continue;
-        const sum = totals.value(c.id, 'thuongTuCham');
+      for (let i = 0; i < criteria.length; i++) {
+        const cap = diemThuong.own(i);
+        if (cap === undefined || over[i] === 1 || !thuongTuCham.isTotal(i)) continue;
+        const c = criteria[i];
+        // A section's kids are its children (only a subtotal has `sums`).
+        if (c.kind !== 'section' || totals.positions.kids[i].some((k) => over[k] === 1)) continue;
+        const sum = thuongTuCham.value(i);
         if (sum !== undefined && above(sum, cap)) report({ row: c.row, col, criterion: c }, 'sectionOverCap', { self: sum, cap });
       }
     }
     const self = layout.columns.tuCham;
     if (self === undefined || !carriesBonus(layout)) return;
-    for (const c of map.criteria) {
+    const tuCham = totals.column('tuCham');
+    for (let i = 0; i < criteria.length; i++) {
+      const c = criteria[i];
       if (!c.rules.some((r) => r.row === c.row && r.sign > 0) || c.scores.diemChuan.kind !== 'empty') continue;
-      const v = scoreValue(c.scores.tuCham);
-      const cap = scoreValue(c.scores.diemThuong);
+      const v = tuCham.own(i);
+      const cap = diemThuong.own(i);
       if (v !== undefined && cap !== undefined && above(v, Math.abs(cap)))
         report({ row: c.row, col: self, criterion: c }, 'ruleOverCap', { self: v, cap: Math.abs(cap) });
     }

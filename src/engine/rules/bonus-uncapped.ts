@@ -1,4 +1,4 @@
-import { sameScore, scoreValue } from '../numbers';
+import { sameScore } from '../numbers';
 import { defineRule } from './rule';
 
 /**
@@ -18,14 +18,17 @@ export const bonusUncapped = defineRule<{ open: { self: number; standard: number
     open: (d, say) =>
       `${say.label()} tự chấm ${say.n(d.self)} điểm, trên chuẩn ${say.n(d.standard)}: điểm cộng tính theo mỗi lần (dòng ${d.rows.join(', ')}) không có mức tối đa, hãy đối chiếu số lần được cộng.`,
   },
-  check({ map, layout, ranges }, report) {
+  check({ map, layout, ranges, totals }, report) {
     const col = layout.columns.tuCham;
     if (col === undefined) return;
-    for (const c of map.criteria) {
-      const range = ranges.get(c.id);
-      const self = scoreValue(c.scores.tuCham);
-      if (!range || !range.bonus.open || range.bonus.from !== 'rules' || self === undefined) continue;
-      if (self <= range.standard || sameScore(self, range.standard)) continue;
+    const tuCham = totals.column('tuCham');
+    // By position: ranges and figures are arrays beside the criteria, and a criterion is read only when it is told.
+    for (let i = 0; i < ranges.length; i++) {
+      const range = ranges[i];
+      if (!range || !range.bonus.open || range.bonus.from !== 'rules') continue;
+      const self = tuCham.own(i);
+      if (self === undefined || self <= range.standard || sameScore(self, range.standard)) continue;
+      const c = map.criteria[i];
       report({ row: c.row, col, criterion: c }, 'open', { self, standard: range.standard, rows: range.bonus.rows.map((r) => r + 1) });
     }
   },

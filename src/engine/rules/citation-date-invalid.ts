@@ -25,7 +25,10 @@ export const citationDateInvalid = defineRule<{ noMonth: InvalidDate; noDay: Inv
     noDay: (d) => `${d.kind} số ${d.key} ghi ngày ${d.written}, nhưng tháng ${d.month} năm ${d.year} chỉ có ${d.days} ngày.`,
   },
   check(ctx, report) {
-    for (const { citation: c, row, col, criterion } of ctx.evidence.citations) {
+    const { citations } = ctx.evidence;
+    // An index loop, not for…of: a check runs once, before it is optimised, and each iterator step allocates.
+    for (let k = 0; k < citations.length; k++) {
+      const { citation: c, row, col, criterion } = citations[k];
       if (!c.date || c.date.valid) continue;
       const { month, year } = c.date;
       const days = month >= 1 && month <= 12 ? daysInMonth(month, year) : 0;

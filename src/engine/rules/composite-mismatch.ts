@@ -51,11 +51,13 @@ export const compositeMismatch = defineRule<CompositeMessages>()({
       const at = { row: c.row, col, criterion: c };
       // Every number written for the criterion, where it stands: its own cell, its continuation rows, its part rows.
       const own = new Set([c.id, ...(template.partsOf.get(c.id) ?? []).map((k) => k.id)]);
-      const numbers = scoreCells
-        .filter((s) => s.column === 'tuCham' && s.criterion && own.has(s.criterion.id) && s.score.kind === 'number')
-        .flatMap((s) =>
-          (s.score.kind === 'number' ? (s.score.all ?? [s.score.value]) : []).map((value) => ({ value, row: s.row, col: s.col })),
-        );
+      const numbers: { value: number; row: number; col: number }[] = [];
+      for (let k = 0; k < scoreCells.length; k++) {
+        const criterion = scoreCells.criterion(k);
+        if (scoreCells.column(k) !== 'tuCham' || !criterion || !own.has(criterion.id)) continue;
+        const s = scoreCells.cell(k);
+        if (s.score.kind === 'number') for (const value of s.score.all ?? [s.score.value]) numbers.push({ value, row: s.row, col: s.col });
+      }
       if (numbers.length <= 1) {
         const allowed = compositeTotals(rule);
         if (!allowed.some((a) => sameScore(a, self))) report(at, 'total', { self, average: rule.missing === 'average', allowed });

@@ -63,4 +63,5 @@ export const RULES = [
 export type RuleCode = (typeof RULES)[number]['meta']['code'];
 
 export type { At, RuleContext, RuleDefinition, RuleMeta, RuleTag, ScoreCell } from './rule';
+export { ScoreCells } from './rule';
 export { citationConflict };

@@ -19,10 +19,12 @@ export const missingEvidence = defineRule<{ missing: { self: number } }>()({
   check(ctx, report) {
     const col = ctx.layout.columns.giaiTrinh;
     if (col === undefined) return;
-    for (const { criterion: c, self } of selfScored(ctx)) {
+    const { at, self } = selfScored(ctx);
+    for (let k = 0; k < at.length; k++) {
+      const c = ctx.map.criteria[at[k]];
       if (c.evidence !== '') continue;
       if (ctx.template?.bySheet.get(c.id)?.evidenceRequired === false) continue; // the bloc asks none for this one
-      report({ row: c.row, col, criterion: c }, 'missing', { self });
+      report({ row: c.row, col, criterion: c }, 'missing', { self: self[k] });
     }
   },
 });

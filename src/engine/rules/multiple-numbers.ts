@@ -13,8 +13,10 @@ export const multipleNumbers = defineRule<{ several: { numbers: readonly number[
     several: (d, say) => `ô ghi nhiều số (${say.list(d.numbers)}); lấy ${say.n(d.first)} để tính tổng. Nên tách các phần ra ô riêng.`,
   },
   check({ scoreCells }, report) {
-    for (const s of scoreCells) {
-      if (s.score.kind === 'number' && s.score.all) report(s, 'several', { numbers: s.score.all, first: s.score.value });
+    // By index, each cell's score first: a cell is made only when told (for…of would also allocate per step).
+    for (let k = 0; k < scoreCells.length; k++) {
+      const score = scoreCells.score(k);
+      if (score.kind === 'number' && score.all) report(scoreCells.cell(k), 'several', { numbers: score.all, first: score.value });
     }
   },
 });

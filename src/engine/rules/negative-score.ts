@@ -14,11 +14,15 @@ export const negativeScore = defineRule<{ negative: { column: ScoreColumn; value
     negative: (d, say) => `${say.column(d.column)} là số âm (${say.n(d.value)}).`,
   },
   check({ scoreCells }, report) {
-    for (const s of scoreCells) {
+    // By index, each cell's score first: a cell is made only when told (for…of would also allocate per step).
+    for (let k = 0; k < scoreCells.length; k++) {
+      const score = scoreCells.score(k);
+      if (score.kind !== 'number') continue;
+      const least = score.all ? Math.min(...score.all) : score.value; // one number is its own least: no list for it
+      if (!(least < 0)) continue;
+      const column = scoreCells.column(k);
       // Deduction columns write their amounts negative ("-2", "- 0,25"): that is how tables write a deduction.
-      if (s.score.kind !== 'number' || DEDUCTION_COLUMNS.includes(s.column)) continue;
-      const least = s.score.all ? Math.min(...s.score.all) : s.score.value; // one number is its own least: no list for it
-      if (least < 0) report(s, 'negative', { column: s.column, value: least });
+      if (!DEDUCTION_COLUMNS.includes(column)) report(scoreCells.cell(k), 'negative', { column, value: least });
     }
   },
 });

@@ -24,9 +24,12 @@ export const notANumber = defineRule<{ text: TextData; slid: TextData }>()({
     slid: (d, say) => `cột ${say.column(d.column)} ghi chữ “${d.text}” thay vì số điểm (có lẽ giải trình bị lệch sang cột này).`,
   },
   check({ scoreCells }, report) {
-    for (const s of scoreCells) {
-      if (s.score.kind !== 'text') continue;
-      report(s, s.score.text.length > LOOKS_LIKE_EVIDENCE ? 'slid' : 'text', { column: s.column, text: excerpt(s.score.text, 50) });
+    // By index, each cell's score first: a cell is made only when told (for…of would also allocate per step).
+    for (let k = 0; k < scoreCells.length; k++) {
+      const score = scoreCells.score(k);
+      if (score.kind !== 'text') continue;
+      const column = scoreCells.column(k);
+      report(scoreCells.cell(k), score.text.length > LOOKS_LIKE_EVIDENCE ? 'slid' : 'text', { column, text: excerpt(score.text, 50) });
     }
   },
 });

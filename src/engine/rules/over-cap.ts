@@ -1,4 +1,4 @@
-import { sameScore, scoreValue } from '../numbers';
+import { sameScore } from '../numbers';
 import { defineRule } from './rule';
 
 interface OverData {
@@ -39,12 +39,17 @@ export const overCap = defineRule<{ overCap: OverData; overReachable: ReachData;
   check({ map, layout, ranges, totals }, report) {
     const col = layout.columns.tuCham;
     if (col === undefined) return;
-    const over = new Set<string>();
-    for (const c of map.criteria) {
-      const range = ranges.get(c.id);
-      const self = scoreValue(c.scores.tuCham);
-      if (!range || range.max === undefined || self === undefined || !above(self, range.max)) continue;
-      over.add(c.id);
+    const { criteria } = map;
+    const tuCham = totals.column('tuCham');
+    // By position: ranges and figures are arrays beside the criteria, and a criterion is read only when it is told.
+    const over = new Uint8Array(criteria.length);
+    for (let i = 0; i < criteria.length; i++) {
+      const range = ranges[i];
+      if (!range || range.max === undefined) continue;
+      const self = tuCham.own(i);
+      if (self === undefined || !above(self, range.max)) continue;
+      over[i] = 1;
+      const c = criteria[i];
       const at = { row: c.row, col, criterion: c };
       if (range.bonus.from === 'none' || range.bonus.amount === 0) report(at, 'overCap', { self, cap: range.max });
       else
@@ -58,15 +63,16 @@ export const overCap = defineRule<{ overCap: OverData; overReachable: ReachData;
         });
     }
     // A total whose items add up above its cap while no item is above its own: alternatives both scored ("Hoặc").
-    for (const c of map.criteria) {
-      if (c.kind === 'item' && c.children.length === 0) continue;
-      const range = ranges.get(c.id);
-      if (!range || range.max === undefined || over.has(c.id) || !totals.isTotal(c.id, 'tuCham')) continue;
-      const computed = totals.value(c.id, 'tuCham');
+    // Only a total adds up: a leaf item never is one.
+    for (let i = 0; i < criteria.length; i++) {
+      const range = ranges[i];
+      if (!range || range.max === undefined || over[i] === 1 || !tuCham.isTotal(i)) continue;
+      const computed = tuCham.value(i);
       if (computed === undefined || !above(computed, range.max)) continue;
-      const kids = (c.sums ?? c.children).map((id) => map.byId.get(id));
-      const alternatives = kids.some((k) => k?.alternative !== undefined);
-      if (!alternatives || kids.some((k) => k && over.has(k.id))) continue;
+      const kids = totals.positions.kids[i];
+      const alternatives = kids.some((k) => criteria[k].alternative !== undefined);
+      if (!alternatives || kids.some((k) => over[k] === 1)) continue;
+      const c = criteria[i];
       report({ row: c.row, col, criterion: c }, 'sumOverCap', { self: computed, cap: range.max });
     }
   },

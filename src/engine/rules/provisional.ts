@@ -24,10 +24,14 @@ export const provisional = defineRule<{ provisional: { text: string } }>()({
   },
   check({ map, layout, view }, report) {
     const cols = [layout.columns.giaiTrinh, layout.columns.tuCham, layout.columns.thuongTuCham].filter((c): c is number => c !== undefined);
-    for (const c of map.criteria) {
+    const { criteria } = map;
+    // Index loops, not for…of: a check runs once, before it is optimised, and each iterator step allocates.
+    for (let i = 0; i < criteria.length; i++) {
+      const c = criteria[i];
       found: for (let k = -1; k < c.continuationRows.length; k++) {
         const row = k < 0 ? c.row : c.continuationRows[k];
-        for (const col of cols) {
+        for (let m = 0; m < cols.length; m++) {
+          const col = cols[m];
           // Only text says so: a number reads as its digits, a boolean as true or false.
           if (typeof view.cell(row, col).value !== 'string' || !FOLDED_WORDS.test(view.folded(row, col))) continue;
           const text = view.text(row, col);

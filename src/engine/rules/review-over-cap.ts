@@ -1,4 +1,4 @@
-import { sameScore, scoreValue } from '../numbers';
+import { sameScore } from '../numbers';
 import { defineRule } from './rule';
 import { reviewCarriesAll } from './scope';
 
@@ -22,15 +22,21 @@ export const reviewOverCap = defineRule<{ overCap: { review: number; cap: number
   check({ map, layout, ranges, totals }, report) {
     const col = layout.columns.khoiCham;
     if (col === undefined) return;
-    for (const c of map.criteria) {
-      const review = scoreValue(c.scores.khoiCham);
-      const range = ranges.get(c.id);
+    const khoiCham = totals.column('khoiCham');
+    const diemThuong = totals.column('diemThuong');
+    const carriesAll = reviewCarriesAll(layout);
+    // By position: ranges and figures are arrays beside the criteria, and a criterion is read only when it is told.
+    for (let i = 0; i < ranges.length; i++) {
+      const review = khoiCham.own(i);
+      if (review === undefined) continue;
+      const range = ranges[i];
       // A review that carries the net self-score may reach the standard plus the row's bonus allowance.
-      const bonus = scoreValue(c.scores.diemThuong) ?? (range?.bonus.open ? undefined : (range?.bonus.amount ?? 0));
-      const max = range && reviewCarriesAll(layout) ? (bonus === undefined ? undefined : range.standard + bonus) : range?.max;
-      if (review === undefined || max === undefined || totals.isTotal(c.id, 'khoiCham')) continue;
+      const bonus = diemThuong.own(i) ?? (range?.bonus.open ? undefined : (range?.bonus.amount ?? 0));
+      const max = range && carriesAll ? (bonus === undefined ? undefined : range.standard + bonus) : range?.max;
+      if (max === undefined || khoiCham.isTotal(i)) continue;
       if (review <= max || sameScore(review, max)) continue;
-      const self = scoreValue(c.scores.tuCham);
+      const c = map.criteria[i];
+      const self = totals.column('tuCham').own(i);
       report({ row: c.row, col, criterion: c }, 'overCap', { review, cap: max, ...(self !== undefined ? { self } : {}) });
     }
   },

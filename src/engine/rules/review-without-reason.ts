@@ -1,5 +1,5 @@
 import { cellText } from '../text';
-import { sameScore, scoreValue } from '../numbers';
+import { sameScore } from '../numbers';
 import { defineRule } from './rule';
 import { reviewedSelf } from './scope';
 
@@ -32,10 +32,14 @@ export const reviewWithoutReason = defineRule<{ noReason: Changed }>()({
     if (col === undefined) return;
     const reasonCol = layout.columns.lyDo;
     if (reasonCol === undefined) return;
-    for (const c of map.criteria) {
-      const review = scoreValue(c.scores.khoiCham);
+    const khoiCham = totals.column('khoiCham');
+    // By position: the review figures are an array beside the criteria, and a criterion is read only when reviewed.
+    for (let i = 0; i < map.criteria.length; i++) {
+      const review = khoiCham.own(i);
+      if (review === undefined || khoiCham.isTotal(i)) continue;
+      const c = map.criteria[i];
       const self = reviewedSelf(c, layout);
-      if (review === undefined || sameScore(review, self) || totals.isTotal(c.id, 'khoiCham')) continue;
+      if (sameScore(review, self)) continue;
       const at = { row: c.row, col, criterion: c };
       const reasons = [c.row, ...c.continuationRows]
         .map((r) => cellText(view.cell(r, reasonCol).value))

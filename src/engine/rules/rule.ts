@@ -5,13 +5,13 @@
  */
 import { CriteriaMap } from '../criteria';
 import { GridView, a1 } from '../grid';
-import { CheckOptions, Criterion, DataValue, Finding, FindingData, ScoreColumn, Severity, TableLayout } from '../model';
+import { CheckOptions, Criterion, DataValue, Finding, FindingData, SCORE_COLUMNS, ScoreColumn, Severity, TableLayout } from '../model';
 import { Score } from '../numbers';
 import { quoteCell } from '../text';
 import type { SheetEvidence } from '../evidence/collect';
 import type { Conflict } from '../evidence/conflicts';
 import type { TemplateMatch } from '../template/match';
-import type { AllowedRange } from '../range';
+import type { Ranges } from '../range';
 import { Totals } from '../totals';
 import { Say } from '../wording';
 
@@ -23,17 +23,72 @@ export interface ScoreCell {
   score: Score;
   /** The criterion the row is, or carries on. */
   criterion?: Criterion;
-  continuation: boolean;
 }
+
+/**
+ * The body's non-empty score cells, in sheet order, held in parallel arrays rather than as an object each: a long
+ * sheet has a hundred thousand of them, rules look at every one and report a handful, and an object per cell was
+ * the largest thing the check kept. `cell(k)` makes the object for a cell that is told.
+ */
+export class ScoreCells {
+  private count = 0;
+  /** Row, column and score-column number of each cell, three numbers a cell. */
+  private readonly places: Int32Array;
+  private readonly scores: Score[] = [];
+  private readonly criteria: (Criterion | undefined)[] = [];
+
+  /** `capacity`: the most cells there can be (body rows × score columns). */
+  constructor(capacity: number) {
+    this.places = new Int32Array(3 * capacity);
+  }
+
+  get length(): number {
+    return this.count;
+  }
+
+  push(row: number, col: number, column: ScoreColumn, score: Score, criterion: Criterion | undefined): void {
+    const k = 3 * this.count++;
+    this.places[k] = row;
+    this.places[k + 1] = col;
+    this.places[k + 2] = COLUMN_NUMBER[column];
+    this.scores.push(score);
+    this.criteria.push(criterion);
+  }
+
+  score(k: number): Score {
+    return this.scores[k];
+  }
+  column(k: number): ScoreColumn {
+    return SCORE_COLUMNS[this.places[3 * k + 2]];
+  }
+  criterion(k: number): Criterion | undefined {
+    return this.criteria[k];
+  }
+  /** The k-th cell, made when asked (it is also where a finding about it is). */
+  cell(k: number): ScoreCell {
+    return {
+      row: this.places[3 * k],
+      col: this.places[3 * k + 1],
+      column: this.column(k),
+      score: this.scores[k],
+      criterion: this.criteria[k],
+    };
+  }
+}
+
+const COLUMN_NUMBER = Object.fromEntries(SCORE_COLUMNS.map((c, j) => [c, j])) as Record<ScoreColumn, number>;
 
 export interface RuleContext {
   view: GridView;
   layout: TableLayout;
   map: CriteriaMap;
   totals: Totals;
-  /** Each criterion's allowed self-score range (src/engine/range.ts): the one place rules read it from. */
-  ranges: ReadonlyMap<string, AllowedRange>;
-  scoreCells: ScoreCell[];
+  /**
+   * Each criterion's allowed self-score range (src/engine/range.ts), by position in `map.criteria`: the one place
+   * rules read it from.
+   */
+  ranges: Ranges;
+  scoreCells: ScoreCells;
   options: Required<Omit<CheckOptions, 'template'>>;
   /** Set when the sheet is checked against a template: how its criteria met the template's. */
   template?: TemplateMatch;
@@ -88,11 +143,19 @@ export interface Rule<Code extends string, M extends MessageData<M>> extends Rul
   finding<Id extends keyof M & string>(at: At, messageId: Id, data: M[Id], say: Say): Finding;
 }
 
-/** The data as a message quotes it: no text longer than QUOTE_MAX characters of a cell; `data` keeps it whole. */
+/**
+ * The data as a message quotes it: no text longer than QUOTE_MAX characters of a cell; `data` keeps it whole. Copied
+ * only where some text is cut: nearly every finding quotes none, and is worded from its data as it is.
+ */
 function quoted<D extends object>(data: D): D {
-  const out = { ...data };
-  for (const k of Object.keys(out) as (keyof D)[]) if (typeof out[k] === 'string') out[k] = quoteCell(out[k] as string) as D[keyof D];
-  return out;
+  let out: D | undefined;
+  for (const k in data) {
+    const v = data[k];
+    if (typeof v !== 'string') continue;
+    const q = quoteCell(v);
+    if (q !== v) (out ??= { ...data })[k] = q as D[typeof k];
+  }
+  return out ?? data;
 }
 
 /**
@@ -105,18 +168,18 @@ export function defineRule<M extends MessageData<M>>() {
     messages: { [Id in keyof M]: MessageFn<M[Id]> };
     check(ctx: RuleContext, report: Report<M>): void;
   }): Rule<Code, M> => {
-    const finding = <Id extends keyof M & string>(at: At, messageId: Id, data: M[Id], say: Say): Finding => ({
-      rule: spec.meta.code as string as Finding['rule'],
-      messageId,
-      severity: spec.meta.severity,
-      cell: a1(at.row, at.col),
-      row: at.row,
-      col: at.col,
-      ...(at.criterion ? { criterion: at.criterion.id } : {}),
+    const rule = spec.meta.code as string as Finding['rule'];
+    const { severity } = spec.meta;
+    const finding = <Id extends keyof M & string>(at: At, messageId: Id, data: M[Id], say: Say): Finding => {
+      const cell = a1(at.row, at.col);
+      const { row, col } = at;
+      const message = spec.messages[messageId](quoted(data as M[Id] & object), say);
       // Every field is a DataValue (the constraint on M); an interface only lacks the index signature to say so.
-      data: data as FindingData,
-      message: spec.messages[messageId](quoted(data as M[Id] & object), say),
-    });
+      // Two literals, with and without a criterion, rather than a spread: one object shape each, no object in between.
+      return at.criterion
+        ? { rule, messageId, severity, cell, row, col, criterion: at.criterion.id, data: data as FindingData, message }
+        : { rule, messageId, severity, cell, row, col, data: data as FindingData, message };
+    };
     return {
       meta: spec.meta,
       messages: spec.messages,

@@ -3,27 +3,45 @@ import type { Criterion, TableLayout } from '../model';
 import { scoreValue } from '../numbers';
 import type { RuleContext } from './rule';
 
+/** Self-scored criteria as two parallel lists, not an object each: their positions, and what each scored. */
+export interface SelfScored {
+  at: readonly number[];
+  self: readonly number[];
+}
+
 /** selfScored's answer per check: missing- and weak-evidence both ask, with the same score cells and criteria. */
-const scored = new WeakMap<readonly unknown[], { map: RuleContext['map']; list: { criterion: Criterion; self: number }[] }>();
+const scored = new WeakMap<RuleContext['scoreCells'], { map: RuleContext['map']; list: SelfScored }>();
 
 /**
  * Leaf items self-scored above zero (the self-score, else the bonus self-score), except those whose evidence slid
  * into a score column: not-a-number tells those.
  */
-export function selfScored({ map, scoreCells }: Pick<RuleContext, 'map' | 'scoreCells'>): { criterion: Criterion; self: number }[] {
+export function selfScored({ map, scoreCells, totals }: Pick<RuleContext, 'map' | 'scoreCells' | 'totals'>): SelfScored {
   const known = scored.get(scoreCells);
   if (known && known.map === map) return known.list;
-  const slid = new Set(scoreCells.filter((s) => s.score.kind === 'text').map((s) => s.criterion?.id));
-  const out: { criterion: Criterion; self: number }[] = [];
-  for (const c of map.criteria) {
-    if (c.kind !== 'item' || c.children.length > 0 || slid.has(c.id)) continue;
-    const self = scoreValue(c.scores.tuCham) ?? 0;
-    const bonus = scoreValue(c.scores.thuongTuCham) ?? 0;
-    if (self <= 0 && bonus <= 0) continue;
-    out.push({ criterion: c, self: self > 0 ? self : bonus });
+  const { criteria } = map;
+  const slid = new Uint8Array(criteria.length);
+  // Index loops, not for…of or callbacks: a check's first run is not yet optimised, and a long sheet has a
+  // hundred thousand score cells.
+  for (let k = 0; k < scoreCells.length; k++) {
+    if (scoreCells.score(k).kind !== 'text') continue;
+    const at = totals.positions.of(scoreCells.criterion(k));
+    if (at !== undefined) slid[at] = 1;
   }
-  scored.set(scoreCells, { map, list: out });
-  return out;
+  const tuCham = totals.column('tuCham');
+  const thuongTuCham = totals.column('thuongTuCham');
+  const list = { at: [] as number[], self: [] as number[] };
+  for (let i = 0; i < criteria.length; i++) {
+    const self = tuCham.own(i) ?? 0;
+    const bonus = thuongTuCham.own(i) ?? 0;
+    if ((self <= 0 && bonus <= 0) || slid[i] === 1) continue;
+    const c = criteria[i];
+    if (c.kind !== 'item' || c.children.length > 0) continue;
+    list.at.push(i);
+    list.self.push(self > 0 ? self : bonus);
+  }
+  scored.set(scoreCells, { map, list });
+  return list;
 }
 
 /**

@@ -16,10 +16,12 @@ export const totalAsValue = defineRule<{ asValue: { computed: number; input: str
   },
   check({ totals, map, options }, report) {
     if (options.totals !== 'formulas') return;
-    for (const t of totals.lines) {
-      const input = totals.textInput(t);
+    const { lines } = totals;
+    for (let k = 0; k < lines.length; k++) {
+      const input = totals.textInput(k);
       if (!input) continue;
-      report({ row: t.row, col: t.col, criterion: map.byId.get(t.criterion) }, 'asValue', {
+      const t = lines[k];
+      report({ row: t.row, col: t.col, criterion: map.criteria[totals.lineCriterion[k]] }, 'asValue', {
         computed: t.computed,
         input: a1(input.row, input.col),
         text: input.text,

@@ -23,10 +23,12 @@ export const totalMismatch = defineRule<{ mismatch: MismatchData; bestOption: Mi
       `${say.label()} ghi ${say.n(d.stated)} ${say.column(d.column)}, nhưng lựa chọn cao nhất của mục này là ${say.n(d.computed)}: điểm chuẩn là mức cao nhất có thể đạt.`,
   },
   check({ totals, map }, report) {
-    for (const t of totals.lines) {
+    const { lines } = totals;
+    for (let k = 0; k < lines.length; k++) {
+      const t = lines[k];
       if (t.stated === undefined) continue;
       if (sameScore(t.stated, t.computed)) continue;
-      report({ row: t.row, col: t.col, criterion: map.byId.get(t.criterion) }, t.best ? 'bestOption' : 'mismatch', {
+      report({ row: t.row, col: t.col, criterion: map.criteria[totals.lineCriterion[k]] }, t.best ? 'bestOption' : 'mismatch', {
         column: t.column,
         stated: t.stated,
         computed: t.computed,

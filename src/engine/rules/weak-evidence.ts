@@ -21,10 +21,19 @@ export const weakEvidence = defineRule<{ uncited: { self: number; text: string }
   check(ctx, report) {
     const col = ctx.layout.columns.giaiTrinh;
     if (col === undefined) return;
-    const citing = new Set(ctx.evidence.citations.map((c) => c.criterion.id));
-    for (const { criterion: c, self } of selfScored(ctx)) {
-      if (c.evidence === '' || citing.has(c.id)) continue;
-      report({ row: c.row, col, criterion: c }, 'uncited', { self, text: excerpt(c.evidence, 50) });
+    // Marked by position rather than gathered in a set of ids: a long sheet cites tens of thousands of documents.
+    const { citations } = ctx.evidence;
+    const citing = new Uint8Array(ctx.map.criteria.length);
+    for (let k = 0; k < citations.length; k++) {
+      const at = ctx.totals.positions.of(citations[k].criterion);
+      if (at !== undefined) citing[at] = 1;
+    }
+    const { at, self } = selfScored(ctx);
+    for (let k = 0; k < at.length; k++) {
+      if (citing[at[k]] === 1) continue;
+      const c = ctx.map.criteria[at[k]];
+      if (c.evidence === '') continue;
+      report({ row: c.row, col, criterion: c }, 'uncited', { self: self[k], text: excerpt(c.evidence, 50) });
     }
   },
 });
