@@ -223,8 +223,7 @@ export function classifyRow(cells: RowCells, state: RowState): RowKind {
   let folded: string | undefined;
   const whole = () => (folded ??= foldLetters(text));
   if (tt === '' && OR.test(head)) return { kind: 'note', or: true };
-  if (tt === '' && std === undefined && (NOTE.test(head) || (text.startsWith('(') && ASSESSOR.test(whole()))))
-    return NOTE_ROW;
+  if (tt === '' && std === undefined && (NOTE.test(head) || (text.startsWith('(') && ASSESSOR.test(whole())))) return NOTE_ROW;
 
   // Sections: words, a Roman numeral, a capital letter (unless it sits under a numbered item of a numbered section).
   const words = NUMBERED_SECTION_WORDS.exec(head);
