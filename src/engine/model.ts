@@ -33,6 +33,8 @@ export const SCORE_COLUMNS: readonly ScoreColumn[] = [
   'truTuCham',
   'khoiCham',
 ];
+/** Each score column's number, its place in SCORE_COLUMNS: what arrays kept per column are indexed by. */
+export const SCORE_COLUMN_NUMBER = Object.fromEntries(SCORE_COLUMNS.map((c, j) => [c, j])) as Record<ScoreColumn, number>;
 /** The columns a table sets (its caps and rates), as against the columns a unit or its reviewer fills in. */
 export const CAP_COLUMNS: readonly ScoreColumn[] = ['diemChuan', 'diemThuong', 'diemTru'];
 /** Columns whose numbers are deductions: a negative number there is how tables write them, not an error. */

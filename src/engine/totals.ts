@@ -3,7 +3,7 @@
  * of what it adds (`sums`), an item with options takes its best option as its standard.
  */
 import { a1, columnLetters } from './grid';
-import { CAP_COLUMNS, Criterion, SCORE_COLUMNS, ScoreColumn, TableLayout, TotalLine } from './model';
+import { CAP_COLUMNS, Criterion, SCORE_COLUMN_NUMBER, SCORE_COLUMNS, ScoreColumn, TableLayout, TotalLine } from './model';
 import { sameScore, Score, scoreValue } from './numbers';
 
 /**
@@ -118,8 +118,6 @@ export type TextInput = { row: number; col: number; text: string };
 
 const IS_CAP = new Set<ScoreColumn>(CAP_COLUMNS);
 const NO_KIDS: readonly number[] = [];
-/** Each score column's number: the arrays below are kept per column number, in SCORE_COLUMNS order. */
-const COLUMN_NUMBER = Object.fromEntries(SCORE_COLUMNS.map((c, j) => [c, j])) as Record<ScoreColumn, number>;
 
 /**
  * A criterion's score in one column, read by name: a keyed read (`scores[column]`) over seven column names is a slow
@@ -253,7 +251,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
   // Every criterion's value starts as its own number (the values and own numbers are neighbouring parts of one
   // buffer): only totals, and items whose standard is their best option, change it below.
   figures.copyWithin(0, C * n, 2 * C * n);
-  const diemChuanValues = values[COLUMN_NUMBER.diemChuan];
+  const diemChuanValues = values[SCORE_COLUMN_NUMBER.diemChuan];
   // Index loops rather than for…of: a check's first run is not yet optimised, and each iterator step allocates.
   for (let o = 0; o < order.length; o++) {
     const i = order[o];
@@ -334,7 +332,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
     const c = criteria[i];
     // An item with options: its standard is its best option.
     const best = bestOf[i];
-    if (diemChuanCol !== undefined && total[COLUMN_NUMBER.diemChuan][i] === 0 && !Number.isNaN(best)) {
+    if (diemChuanCol !== undefined && total[SCORE_COLUMN_NUMBER.diemChuan][i] === 0 && !Number.isNaN(best)) {
       lines.push({
         criterion: c.id,
         column: 'diemChuan',
@@ -377,7 +375,7 @@ export function computeTotals(criteria: Criterion[], layout: TableLayout, positi
     lines,
     positions,
     lineCriterion,
-    column: (column) => columns[COLUMN_NUMBER[column]],
+    column: (column) => columns[SCORE_COLUMN_NUMBER[column]],
     textInput: (k) => textInputs[k],
   };
 }

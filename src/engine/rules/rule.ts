@@ -5,7 +5,18 @@
  */
 import { CriteriaMap } from '../criteria';
 import { GridView, a1 } from '../grid';
-import { CheckOptions, Criterion, DataValue, Finding, FindingData, SCORE_COLUMNS, ScoreColumn, Severity, TableLayout } from '../model';
+import {
+  CheckOptions,
+  Criterion,
+  DataValue,
+  Finding,
+  FindingData,
+  SCORE_COLUMN_NUMBER,
+  SCORE_COLUMNS,
+  ScoreColumn,
+  Severity,
+  TableLayout,
+} from '../model';
 import { Score } from '../numbers';
 import { quoteCell } from '../text';
 import type { SheetEvidence } from '../evidence/collect';
@@ -50,7 +61,7 @@ export class ScoreCells {
     const k = 3 * this.count++;
     this.places[k] = row;
     this.places[k + 1] = col;
-    this.places[k + 2] = COLUMN_NUMBER[column];
+    this.places[k + 2] = SCORE_COLUMN_NUMBER[column];
     this.scores.push(score);
     this.criteria.push(criterion);
   }
@@ -75,8 +86,6 @@ export class ScoreCells {
     };
   }
 }
-
-const COLUMN_NUMBER = Object.fromEntries(SCORE_COLUMNS.map((c, j) => [c, j])) as Record<ScoreColumn, number>;
 
 export interface RuleContext {
   view: GridView;
