@@ -137,7 +137,7 @@ export function fold(s: string): string {
 }
 
 /** Each bare letter and the Vietnamese letters that fold to it. */
-const VARIANTS: Record<string, string> = {
+export const VARIANTS: Readonly<Record<string, string>> = {
   a: 'aàáảãạăằắẳẵặâầấẩẫậ',
   e: 'eèéẻẽẹêềếểễệ',
   i: 'iìíỉĩị',
