@@ -111,12 +111,15 @@ export function walkXml(xml: string, handlers: XmlHandlers, options: { namespace
 export const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\r\n';
 
 /**
- * Characters XML 1.0 cannot hold at all, not even as references (control characters but tab and line breaks, U+FFFE,
- * U+FFFF, halves of surrogate pairs): dropped, as ExcelJS drops them, since a part holding one is not XML and Excel
- * refuses the whole file. Cells read through saxes cannot hold them; a file name or a pasted text can.
+ * Code units XML 1.0 cannot hold at all, not even as references: control characters but tab and line breaks, U+FFFE,
+ * U+FFFF.
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const NOT_XML = /[\uD800-\uDBFF][\uDC00-\uDFFF]|[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF\uD800-\uDFFF]/g;
+const NOT_XML_UNITS = '\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF';
+/**
+ * Those and halves of surrogate pairs, as the writer drops them (as ExcelJS drops them): a part holding one is not XML
+ * and Excel refuses the whole file. Cells read through saxes cannot hold them; a file name or a pasted text can.
+ */
+const NOT_XML = new RegExp(`[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[${NOT_XML_UNITS}\\uD800-\\uDFFF]`, 'g');
 /** A surrogate pair (two code units) is kept; anything else NOT_XML matches is dropped. */
 const xmlChars = (s: string) => s.replace(NOT_XML, (m) => (m.length === 2 ? m : ''));
 
@@ -209,9 +212,11 @@ export function streamXml(bytes: Buffer, h: LeanHandlers, slice = 1 << 20): void
   scanner.feed(carry + decoder.end(), true);
 }
 
-/** Characters XML 1.0 cannot hold (a lone surrogate only comes from UTF-16 input: UTF-8 decodes bad bytes to U+FFFD). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/;
+/**
+ * Characters XML 1.0 cannot hold, as the reader refuses them (a lone surrogate only comes from UTF-16 input: UTF-8
+ * decodes bad bytes to U+FFFD).
+ */
+const BAD_CHAR = new RegExp(`[${NOT_XML_UNITS}]`);
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const enum Ch {
